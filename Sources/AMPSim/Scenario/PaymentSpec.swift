@@ -1,0 +1,135 @@
+import Yams
+
+/// How a payment travels.
+public enum PaymentProtocol: String, Sendable, CaseIterable {
+    case keysend, mpp, amp
+}
+
+/// How a sender cuts a payment into parts.
+public enum StrategyName: String, Sendable, CaseIterable {
+    case single
+    case fixedN = "fixed-n"
+    case halving
+    case window
+    case lnd
+    case clnPresplit = "cln-presplit"
+}
+
+/// What a window-sizing sender carries over from one payment to the next.
+public enum WindowMemory: String, Sendable, CaseIterable {
+    case none
+    case perDestination = "per-destination"
+}
+
+/// `payment.fixed_n`: n equal parts.
+public struct FixedNParams: Sendable, Equatable { public var n: Int }
+/// `payment.halving`: ZmnSCPxj's recursive halving.
+public struct HalvingParams: Sendable, Equatable { public var maxDepth: Int; public var minPartSat: Double }
+/// `payment.window`: TCP-like window sizing.
+public struct WindowParams: Sendable, Equatable {
+    /// First part size as a share of the amount.
+    public var initialPart: Double
+    /// Additive increase of the window per part that got through, as a share of that part's amount.
+    public var alpha: Double
+    /// Multiplicative decrease of the window per failed part.
+    public var beta: Double
+    public var minPartSat: Double
+    public var maxInFlightParts: Int
+    public var remember: WindowMemory
+}
+/// `payment.lnd`: lnd's payment-session splitter.
+public struct LndSplitParams: Sendable, Equatable {
+    public var maxParts: Int
+    public var minShardSat: Double
+    public var maxShardSat: Double?
+}
+/// `payment.cln_presplit`: CLN's pre-2023 presplitter followed by adaptive halving.
+public struct ClnPresplitParams: Sendable, Equatable {
+    public var partSat: Double
+    public var fuzz: Double
+    public var slotShare: Double
+    public var minPartSat: Double
+    public var splitFuzz: Double
+}
+
+/// The `payment:` section: protocol, sender strategy and its parameters, and when a sender gives up.
+///
+/// Guarantees: keysend is only combined with `single`; every strategy's parameter block has its
+/// defaults (protocol.md) whether or not that strategy is chosen, so a sweep can vary
+/// `payment.strategy` and `payment.fixed_n.n` independently.
+public struct PaymentSpec: Sendable, Equatable {
+    public var `protocol`: PaymentProtocol
+    public var strategy: StrategyName
+    public var fixedN: FixedNParams
+    public var halving: HalvingParams
+    public var window: WindowParams
+    public var lnd: LndSplitParams
+    public var clnPresplit: ClnPresplitParams
+    public var timeoutS: Double
+    public var maxAttempts: Int
+
+    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "timeout_s", "max_attempts"]
+
+    static func read(_ r: MapReader) -> PaymentSpec {
+        let proto = r.choice("protocol", default: PaymentProtocol.mpp)
+        let strategy = r.choice("strategy", default: StrategyName.single)
+        if proto == .keysend && strategy != .single {
+            r.report("strategy", expected: "single with protocol keysend (a keysend payment is never split)")
+        }
+        let f = r.section("fixed_n")
+        let fixedN = FixedNParams(n: f.int("n", default: 4, min: 1, max: 483))
+        f.finish(known: ["n"])
+        let h = r.section("halving")
+        let halving = HalvingParams(maxDepth: h.int("max_depth", default: 8, min: 0, max: 20),
+                                    minPartSat: h.number("min_part_sat", default: 1000, min: 0.001))
+        h.finish(known: ["max_depth", "min_part_sat"])
+        let w = r.section("window")
+        let window = WindowParams(initialPart: w.number("initial_part", default: 0.25, min: 0, max: 1, minExclusive: true),
+                                  alpha: w.number("alpha", default: 1, min: 0, minExclusive: true),
+                                  beta: w.number("beta", default: 0.5, min: 0, max: 1, minExclusive: true, maxExclusive: true),
+                                  minPartSat: w.number("min_part_sat", default: 1000, min: 0.001),
+                                  maxInFlightParts: w.int("max_in_flight_parts", default: 16, min: 1, max: 483),
+                                  remember: w.choice("remember", default: WindowMemory.none))
+        w.finish(known: ["initial_part", "alpha", "beta", "min_part_sat", "max_in_flight_parts", "remember"])
+        let l = r.section("lnd")
+        let lnd = LndSplitParams(maxParts: l.int("max_parts", default: 16, min: 1, max: 1000),
+                                 minShardSat: l.number("min_shard_sat", default: 10_000, min: 0.001),
+                                 maxShardSat: l.optionalNumber("max_shard_sat", min: 0.001))
+        if let maxShard = lnd.maxShardSat, maxShard < lnd.minShardSat {
+            l.report("max_shard_sat", expected: "a number >= min_shard_sat (\(YAMLBuild.numberText(lnd.minShardSat)))")
+        }
+        l.finish(known: ["max_parts", "min_shard_sat", "max_shard_sat"])
+        let c = r.section("cln_presplit")
+        let cln = ClnPresplitParams(partSat: c.number("part_sat", default: 10_000, min: 0.001),
+                                    fuzz: c.number("fuzz", default: 0.25, min: 0, max: 1, maxExclusive: true),
+                                    slotShare: c.number("slot_share", default: 1.0 / 3.0, min: 0, max: 1, minExclusive: true),
+                                    minPartSat: c.number("min_part_sat", default: 100, min: 0.001),
+                                    splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
+        c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
+        let timeout = r.number("timeout_s", default: 60, min: 0, minExclusive: true)
+        let attempts = r.int("max_attempts", default: 100, min: 1, max: 1_000_000)
+        r.finish(known: fields)
+        return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,
+                           clnPresplit: cln, timeoutS: timeout, maxAttempts: attempts)
+    }
+
+    var node: Node {
+        let n = YAMLBuild.number
+        return YAMLBuild.map([
+            ("protocol", YAMLBuild.string(`protocol`.rawValue)),
+            ("strategy", YAMLBuild.string(strategy.rawValue)),
+            ("fixed_n", YAMLBuild.map([("n", YAMLBuild.int(fixedN.n))], flow: true)),
+            ("halving", YAMLBuild.map([("max_depth", YAMLBuild.int(halving.maxDepth)), ("min_part_sat", n(halving.minPartSat))], flow: true)),
+            ("window", YAMLBuild.map([("initial_part", n(window.initialPart)), ("alpha", n(window.alpha)), ("beta", n(window.beta)),
+                                      ("min_part_sat", n(window.minPartSat)), ("max_in_flight_parts", YAMLBuild.int(window.maxInFlightParts)),
+                                      ("remember", YAMLBuild.string(window.remember.rawValue))], flow: true)),
+            ("lnd", YAMLBuild.map([("max_parts", YAMLBuild.int(lnd.maxParts)), ("min_shard_sat", n(lnd.minShardSat)),
+                                   ("max_shard_sat", YAMLBuild.optional(lnd.maxShardSat.map(n)))], flow: true)),
+            ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),
+                                            ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
+                                            ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
+            ("timeout_s", n(timeoutS)),
+            ("max_attempts", YAMLBuild.int(maxAttempts)),
+        ])
+    }
+}

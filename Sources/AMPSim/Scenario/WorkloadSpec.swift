@@ -1,0 +1,74 @@
+import Yams
+
+/// How senders and receivers of payments are picked.
+public enum EndpointChoice: String, Sendable, CaseIterable {
+    case uniform
+    case capacityWeighted = "capacity-weighted"
+    case degreeWeighted = "degree-weighted"
+}
+
+/// Reusable AMP invoices: `invoices` receivers each publish one invoice that a share of all payments pay.
+public struct RecurringSpec: Sendable, Equatable {
+    public var invoices: Int
+    /// Share of payments that go to one of the reusable invoices.
+    public var share: Double
+}
+
+/// The `workload:` section: when payments arrive, how large they are, who pays whom.
+///
+/// Guarantees: either a payment count or a duration bounds the workload; amounts are positive;
+/// `replay` (a CLoTH payments.csv) excludes the random arrival fields.
+public struct WorkloadSpec: Sendable, Equatable {
+    public var payments: Int
+    /// nil: stop after `payments`; otherwise payments arrive until this time (and at most `payments`).
+    public var durationS: Double?
+    public var arrivalRatePerS: Double
+    public var amountSat: Distribution
+    public var endpoints: EndpointChoice
+    /// A CLoTH payments.csv, as written in the scenario (relative to the scenario file).
+    public var replay: String?
+    public var recurring: RecurringSpec?
+
+    public static let maxPayments = 100_000_000
+    public static let defaultAmount = Distribution(.lognormal(mu: 10.819778284410283, sigma: 1.5, median: 50_000))
+
+    static func read(_ r: MapReader) -> WorkloadSpec {
+        let duration = r.optionalNumber("duration_s", min: 0, minExclusive: true)
+        let payments = r.int("payments", default: duration == nil ? 1000 : maxPayments, min: 1, max: maxPayments)
+        let rate = r.number("arrival_rate_per_s", default: 10, min: 0, minExclusive: true)
+        let amount = DistributionReading.read(r, "amount_sat", default: defaultAmount, requirement: .positive)
+        if amount.lowerBound < 0.001 && !amount.lowerBoundIsOpen {
+            r.report("amount_sat", expected: "amounts of at least 0.001 sat (1 msat)")
+        }
+        let endpoints = r.choice("endpoints", default: EndpointChoice.uniform)
+        let replay = r.optionalString("replay")
+        if replay != nil {
+            for key in ["duration_s", "arrival_rate_per_s", "amount_sat", "recurring"] where r.has(key) {
+                r.report(key, expected: "no '\(key)' with workload.replay (the replayed file gives arrivals and amounts)")
+            }
+        }
+        var recurring: RecurringSpec?
+        if r.has("recurring") {
+            let c = r.section("recurring")
+            recurring = RecurringSpec(invoices: c.int("invoices", default: nil, min: 1), share: c.probability("share", default: 1))
+            c.finish(known: ["invoices", "share"])
+        } else { _ = r.value("recurring") }
+        r.finish(known: ["payments", "duration_s", "arrival_rate_per_s", "amount_sat", "endpoints", "replay", "recurring"])
+        return WorkloadSpec(payments: payments, durationS: duration, arrivalRatePerS: rate, amountSat: amount, endpoints: endpoints,
+                            replay: replay, recurring: recurring)
+    }
+
+    var node: Node {
+        YAMLBuild.map([
+            ("payments", YAMLBuild.int(payments)),
+            ("duration_s", YAMLBuild.optional(durationS.map(YAMLBuild.number))),
+            ("arrival_rate_per_s", YAMLBuild.number(arrivalRatePerS)),
+            ("amount_sat", DistributionReading.node(amountSat)),
+            ("endpoints", YAMLBuild.string(endpoints.rawValue)),
+            ("replay", YAMLBuild.optional(replay.map(YAMLBuild.string))),
+            ("recurring", YAMLBuild.optional(recurring.map {
+                YAMLBuild.map([("invoices", YAMLBuild.int($0.invoices)), ("share", YAMLBuild.number($0.share))], flow: true)
+            })),
+        ])
+    }
+}
