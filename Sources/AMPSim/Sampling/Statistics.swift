@@ -67,7 +67,9 @@ public enum Statistics {
         let z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return Interval(estimate: p, lower: Swift.max(0, centre - half), upper: Swift.min(1, centre + half))
+        let lower = successes == 0 ? 0 : Swift.max(0, centre - half)
+        let upper = successes == trials ? 1 : Swift.min(1, centre + half)
+        return Interval(estimate: p, lower: lower, upper: upper)
     }
 
     /// The Student-t quantile with `df` degrees of freedom.

@@ -23,6 +23,10 @@ public enum ScenarioLoader {
 
     /// Validates a parsed tree.
     public static func decode(_ root: Node, file: String, overrides: [Override], baseDirectory: String) throws -> Scenario {
+        guard case .mapping = root else {
+            throw InputError([Diagnostic(location: root.mark.map { "\(file):\($0.line)" } ?? file, path: "(document)",
+                                         expected: "a mapping of scenario fields (name, graph, workload, ...)", found: DecodeContext.describe(root))])
+        }
         let tree = try Override.apply(overrides, to: root)
         let context = DecodeContext(file: file, overrides: overrides.map { ($0.dottedPath, $0.origin) })
         let scenario = Scenario.decode(tree, context: context, baseDirectory: baseDirectory)
@@ -50,9 +54,7 @@ public enum ScenarioLoader {
                     _ = try decode(base, file: file, overrides: overrides + [labelled], baseDirectory: baseDirectory)
                 } catch let error as InputError {
                     problems += error.diagnostics.map { d in
-                        var d = d
-                        if d.location == origin { d.path = "sweep.vary.\(axis.path) = \(value): \(d.path)" }
-                        return d
+                        Diagnostic(location: origin, path: "sweep.vary.\(axis.path)=\(value): \(d.path)", expected: d.expected, found: d.found)
                     }
                 }
             }

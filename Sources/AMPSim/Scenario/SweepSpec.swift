@@ -15,7 +15,7 @@ public struct SweepAxis: Sendable, Equatable {
 ///
 /// Guarantees: every axis path names a real field and every value validates when set there (checked
 /// by the scenario loader); ranges have N >= 1 points, log ranges positive ends; integer ends give
-/// integer points.
+/// integer points where the grid allows (whole-number lin steps, log ends >= 100).
 public struct SweepSpec: Sendable, Equatable {
     public var axes: [SweepAxis]
 
@@ -28,7 +28,11 @@ public struct SweepSpec: Sendable, Equatable {
             return .failure(.init(text: "ends START..END that are numbers"))
         }
         guard let n = Int(parts[2]), n >= 1, n <= 10_000 else { return .failure(.init(text: "a point count from 1 to 10000 after the second ':'")) }
-        let integral = Int(ends[0]) != nil && Int(ends[1]) != nil
+        // Integer ends give integer points when the grid allows it: a whole-number step (lin), or
+        // both ends at least 100 (log), e.g. amounts in sat.
+        let integerEnds = Int(ends[0]) != nil && Int(ends[1]) != nil
+        let step = n > 1 ? (b - a) / Double(n - 1) : 0
+        let integral = integerEnds && (parts[1] == "lin" ? step == step.rounded() : min(abs(a), abs(b)) >= 100)
         var values: [Double]
         switch parts[1] {
         case "lin":

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import AMPSim
+
+@Suite struct ScenarioValidationTests {
+    /// The problems a scenario text produces, as printed.
+    func problems(_ text: String, overrides: [String] = []) -> [String] {
+        do {
+            _ = try ScenarioLoader.load(text: text, label: "s.yaml", overrides: overrides.map { try Override.parse($0) })
+            return []
+        } catch let error as InputError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    @Test func quickstartValidatesAsIs() throws {
+        let s = try ScenarioLoader.load(path: TestPaths.scenario("quickstart.yaml"))
+        #expect(s.name == "quickstart" && s.seed == 1 && s.replications == 5)
+        #expect(s.graph.generator == .lnLike && s.graph.nodes == 1000 && s.graph.channels == 2930)
+        #expect(s.payment.protocol == .amp && s.payment.strategy == .halving)
+        #expect(s.payment.halving == HalvingParams(maxDepth: 8, minPartSat: 1000))
+        #expect(s.receiver.holdTimeoutS == 120 && s.receiver.holdTimer == .perHTLC)
+        #expect(s.output.dir == "Results/quickstart")
+        #expect(s.graph.capacitySat.clampMax == 16_777_215)
+    }
+
+    @Test func resolvedYAMLReadsBackToTheSameScenario() throws {
+        let s = try ScenarioLoader.load(path: TestPaths.scenario("quickstart.yaml"))
+        let again = try ScenarioLoader.load(text: s.yaml, baseDirectory: s.baseDirectory)
+        #expect(again == s)
+        #expect(again.yaml == s.yaml)
+    }
+
+    @Test func minimalScenarioGetsDocumentedDefaults() throws {
+        let s = try ScenarioLoader.load(text: "name: m\ngraph: {nodes: 100}")
+        #expect(s.seed == 1 && s.replications == 1 && s.rng == .mt19937)
+        #expect(s.graph.channels == 293) // 2.93 per node
+        #expect(s.payment.protocol == .mpp && s.payment.strategy == .single && s.payment.timeoutS == 60)
+        #expect(s.payment.lnd == LndSplitParams(maxParts: 16, minShardSat: 10_000, maxShardSat: nil))
+        #expect(s.routing.aprioriProbability == 0.6 && s.routing.halfLifeS == 3600 && s.routing.maxHops == 20)
+        #expect(s.workload.payments == 1000 && s.network.offlineProbability == 0)
+        #expect(s.graph.policy == PolicySpec.preset(.lnd))
+    }
+
+    @Test func unknownFieldGetsDidYouMean() {
+        let p = problems("name: x\ngraph: {nodes: 10}\nreceiver:\n  behaviour: greedy\n")
+        #expect(p == ["s.yaml:4: receiver.behaviour: expected a known field (did you mean 'behavior'?): hold_preset, hold_timeout_s, hold_timer, behavior, found an unknown field"])
+        #expect(problems("name: x\ngraph: {nodes: 10}\npaymnet: {}\n").first?.contains("did you mean 'payment'?") == true)
+    }
+
+    @Test func wrongTypesNameTheField() {
+        #expect(problems("name: x\ngraph: {nodes: many}") == ["s.yaml:2: graph.nodes: expected an integer from 2 to 10000000, found 'many'"])
+        #expect(problems("name: x\ngraph: {nodes: 10}\noutput: {parts: maybe}") == ["s.yaml:3: output.parts: expected true or false, found 'maybe'"])
+        #expect(problems("name: x\ngraph: {nodes: 10}\nnetwork: [1, 2]") == ["s.yaml:3: network: expected a mapping of fields, found a list"])
+        #expect(problems("name: x\ngraph: {nodes: \"10\"}").first?.contains("graph.nodes: expected an integer") == true)
+    }
+
+    @Test func outOfRangeValues() {
+        let p = problems("""
+        name: x
+        graph: {nodes: 10, capacity_sat: {lognormal: {mu: 13, sigma: 0}}}
+        network: {offline_probability: 1.5}
+        workload: {amount_sat: -5}
+        payment: {fixed_n: {n: 0}}
+        """)
+        #expect(p == [
+            "s.yaml:2: graph.capacity_sat.lognormal.sigma: expected a number > 0, found '0'",
+            "s.yaml:3: network.offline_probability: expected a number from 0 to 1, found '1.5'",
+            "s.yaml:4: workload.amount_sat: expected values > 0 (add a min/max clamp if the family can go further), found '-5'",
+            "s.yaml:5: payment.fixed_n.n: expected an integer from 1 to 483, found '0'",
+        ])
+    }
+
+    @Test func distributionThatCanGoNegativeIsRefusedForAmounts() {
+        let p = problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {normal: {mean: 1000, sd: 500}}}")
+        #expect(p.count == 1 && p[0].hasPrefix("s.yaml:3: workload.amount_sat: expected values > 0"))
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {normal: {mean: 1000, sd: 500, min: 1}}}").isEmpty)
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {lognormal: {mu: 1, median: 2, sigma: 1}}}")
+            == ["s.yaml:3: workload.amount_sat.lognormal: expected exactly one of mu or median, found both"])
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {lognormel: {mu: 1, sigma: 1}}}").first?
+            .contains("(did you mean 'lognormal'?)") == true)
+    }
+
+    @Test func impossibleCombinationsAreRefused() {
+        #expect(problems("name: x\ngraph: {nodes: 10}\npayment: {protocol: keysend, strategy: halving}")
+            == ["s.yaml:3: payment.strategy: expected single with protocol keysend (a keysend payment is never split), found 'halving'"])
+        #expect(problems("name: x\ngraph: {generator: barabasi-albert, nodes: 10, channels: 5}")
+            == ["s.yaml:2: graph.channels: expected no 'channels' for generator barabasi-albert (it sets the channel count itself), found '5'"])
+        #expect(problems("name: x\ngraph: {generator: import, format: lnd}") == ["s.yaml:2: graph.path: expected a text (required), found nothing"])
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {recurring: {invoices: 3}}").first?.contains("protocol amp for reusable invoices") == true)
+    }
+
+    @Test func missingRequiredFields() {
+        #expect(problems("seed: 3\ngraph: {nodes: 10}") == ["s.yaml:1: name: expected a text (required), found nothing"])
+        #expect(problems("name: x\ngraph: {generator: erdos-renyi, nodes: 10}")
+            == ["s.yaml:2: graph.channels: expected an integer from 1 to 45 (required), found nothing"])
+    }
+
+    @Test func everyProblemIsReportedAtOnceInFileOrder() {
+        let p = problems("name: x\nreplications: 0\ngraph: {nodes: 1}\npayment: {timeout_s: -1, max_attempts: 0}\nrng: nope\n")
+        #expect(p.count == 5)
+        #expect(p.map { $0.split(separator: ":")[1] } == ["2", "3", "4", "4", "5"])
+    }
+
+    @Test func explicitGraphsCheckTheirNodes() {
+        let p = problems("""
+        name: x
+        graph:
+          generator: explicit
+          explicit:
+            nodes: [s, m, d]
+            channels:
+              - {from: s, to: m, capacity_sat: 100000, balance_sat: 200000}
+              - {from: m, to: dd, capacity_sat: 100000}
+        """)
+        #expect(p == [
+            "s.yaml:7: graph.explicit.channels[0].balance_sat: expected an integer from 0 to 100000, found '200000'",
+            "s.yaml:8: graph.explicit.channels[1].to: expected a node listed in graph.explicit.nodes (did you mean 'd'?), found 'dd'",
+        ])
+    }
+
+    @Test func badRNGNameSuggestsOne() {
+        #expect(problems("name: x\ngraph: {nodes: 10}\nrng: ranlxd3").first?.contains("did you mean") == true)
+    }
+}
