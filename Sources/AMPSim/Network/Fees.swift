@@ -1,0 +1,22 @@
+/// Forwarding fees exactly as BOLT 7 states them.
+///
+/// Guarantees: `fee = fee_base_msat + floor(amount_msat * fee_proportional_millionths / 1_000_000)`,
+/// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits).
+public enum Fees {
+
+    public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
+        guard amountMsat > 0, ratePPM > 0 else { return baseMsat }
+        let product = amountMsat.multipliedFullWidth(by: ratePPM)
+        // The quotient fits in 63 bits while the high word is below 10^6 / 2; beyond that the fee is
+        // absurd anyway and saturates (routes with such fees are never chosen).
+        guard product.high < 500_000 else { return Int64.max / 4 }
+        let proportional = Int64(1_000_000).dividingFullWidth(product).quotient
+        return min(Int64.max / 4, baseMsat &+ proportional)
+    }
+
+    /// The fee `graph` charges for forwarding `amountMsat` out over `direction`.
+
+    public static func fee(_ graph: ChannelGraph, direction: Int, amountMsat: Int64) -> Int64 {
+        fee(amountMsat: amountMsat, baseMsat: graph.feeBaseMsat[direction], ratePPM: graph.feeRatePPM[direction])
+    }
+}
