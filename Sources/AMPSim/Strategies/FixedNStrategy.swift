@@ -25,7 +25,7 @@ public struct FixedNStrategy: SplitStrategy {
         if gaveUp { return .giveUp }
         guard !queue.isEmpty else { return .wait }
         let amount = queue.removeFirst()
-        return .send(PartRequest(amountMsat: amount, share: n == 1 ? view.ampRoot : nil))
+        return .send(PartRequest(amountMsat: amount))
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) { gaveUp = true }

@@ -34,9 +34,9 @@ public struct HalvingStrategy: SplitStrategy {
         guard part.depth < maxDepth, low >= max(1, minPartMsat) else { return nil }
         let depth = part.depth + 1
         let step = UInt32(truncatingIfNeeded: 1 << min(part.depth, 31))
-        var leftShare: ShareBytes?, rightShare: ShareBytes?
+        var leftShare: Bytes32?, rightShare: Bytes32?
         if let s = part.share {
-            let x = ShareBytes(random: random)
+            let x = Bytes32(random: random)
             leftShare = x
             rightShare = s ^ x
         }

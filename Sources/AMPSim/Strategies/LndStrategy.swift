@@ -21,8 +21,7 @@ public struct LndStrategy: SplitStrategy {
         guard !waiting, view.unassignedMsat > 0, view.inFlightParts < maxParts else { return .wait }
         var amount = min(view.unassignedMsat, maxShardMsat ?? .max)
         if let cap { amount = min(amount, cap) }
-        let whole = amount == view.totalMsat
-        return .send(PartRequest(amountMsat: amount, share: whole ? view.ampRoot : nil))
+        return .send(PartRequest(amountMsat: amount))
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) {

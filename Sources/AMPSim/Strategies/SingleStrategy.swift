@@ -8,7 +8,7 @@ public struct SingleStrategy: SplitStrategy {
     public mutating func next(_ view: SessionView, random: RandomStream) -> SplitDecision {
         if gaveUp { return .giveUp }
         if view.inFlightParts > 0 || view.unassignedMsat == 0 { return .wait }
-        return .send(PartRequest(amountMsat: view.unassignedMsat, share: view.ampRoot))
+        return .send(PartRequest(amountMsat: view.unassignedMsat))
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) { gaveUp = true }

@@ -7,9 +7,9 @@ public struct PartRequest: Sendable, Equatable {
     public var treeIndex: UInt32
     /// AMP only: the share this part carries when the strategy splits shares itself (halving);
     /// nil: the session's lnd-style sharer assigns one.
-    public var share: ShareBytes?
+    public var share: Bytes32?
 
-    public init(amountMsat: Int64, depth: Int = 0, treeIndex: UInt32 = 0, share: ShareBytes? = nil) {
+    public init(amountMsat: Int64, depth: Int = 0, treeIndex: UInt32 = 0, share: Bytes32? = nil) {
         self.amountMsat = amountMsat
         self.depth = depth
         self.treeIndex = treeIndex
@@ -28,7 +28,7 @@ public struct SessionView {
     public var now: Int64
     public var paymentProtocol: PaymentProtocol
     /// AMP: the payment's root seed (the share of a part that carries the whole amount).
-    public var ampRoot: ShareBytes?
+    public var ampRoot: Bytes32?
 }
 
 /// A strategy's answer to "what now?".

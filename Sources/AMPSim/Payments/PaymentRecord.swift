@@ -1,0 +1,29 @@
+/// The outcome of one payment, as written to payments.csv.
+///
+/// Guarantees: written exactly once per payment, when its last part is resolved; `success` means the
+/// receiver got the whole amount; `feeMsat` counts only parts that were settled; `partialLossMsat` is
+/// what left the sender on a payment that did not succeed (only a greedy MPP receiver causes it).
+public struct PaymentRecord: Sendable, Equatable {
+    public var paymentID: Int
+    public var arrival: SimTime
+    public var end: SimTime
+    public var sender: Int32
+    public var receiver: Int32
+    public var amountMsat: Int64
+    public var success: Bool
+    public var feeMsat: Int64
+    public var attempts: Int
+    public var parts: Int
+    public var partsSettled: Int
+    public var htlcs: Int
+    public var maxPartsInFlight: Int
+    public var slotMicros: Int64
+    public var lockedMsatMicros: Double
+    public var partialLossMsat: Int64
+    public var linkableParts: Int
+    public var invoice: Int32
+    public var setID: Bytes32?
+    /// Empty on success.
+    public var failure: String
+    public var latency: SimTime { end - arrival }
+}

@@ -1,0 +1,99 @@
+import CGSL
+
+/// One payment of the workload: who pays whom, how much, and when it starts.
+public struct PaymentSpecRecord: Sendable, Equatable {
+    public var sender: Int32
+    public var receiver: Int32
+    public var amountMsat: Int64
+    public var arrival: SimTime
+    /// Index of the reusable AMP invoice paid, or -1.
+    public var invoice: Int32
+}
+
+/// Draws the payments of one replication from the workload stream: Poisson arrivals, amounts from
+/// the scenario's distribution, endpoints uniform or weighted by capacity or degree.
+///
+/// Guarantees: depends only on (scenario workload, graph, seed, replication) — never on the protocol
+/// or the strategy — so every protocol sees the same payments; sender != receiver always; amounts
+/// are at least 1 msat.
+public enum Workload {
+    public static func generate(_ scenario: Scenario, graph: ChannelGraph, replication: Int) -> [PaymentSpecRecord] {
+        let w = scenario.workload
+        let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .workload)
+        let amounts = DistributionSampler(w.amountSat)
+        let n = graph.nodeCount
+        guard n >= 2 else { return [] }
+        let picker = EndpointPicker(graph: graph, choice: w.endpoints)
+        var invoices: [Int32] = []
+        if let recurring = w.recurring {
+            invoices = (0..<min(recurring.invoices, n)).map { _ in Int32(picker.pick(stream)) }
+        }
+        var records: [PaymentSpecRecord] = []
+        records.reserveCapacity(min(w.payments, 1 << 20))
+        var time: Double = 0
+        let rate = w.arrivalRatePerS
+        let horizon = w.durationS.map { $0 * 1e6 }
+        while records.count < w.payments {
+            time += gsl_ran_exponential(stream.generator, 1e6 / rate)
+            if let horizon, time > horizon { break }
+            let sender = picker.pick(stream)
+            var receiver: Int
+            var invoice: Int32 = -1
+            if let recurring = w.recurring, !invoices.isEmpty, stream.uniform() < recurring.share {
+                let i = Int(stream.uniformInt(below: UInt64(invoices.count)))
+                invoice = Int32(i)
+                receiver = Int(invoices[i])
+                if receiver == sender { receiver = picker.pick(stream, excluding: sender); invoice = -1 }
+            } else {
+                receiver = picker.pick(stream, excluding: sender)
+            }
+            let msat = max(1, Int64((amounts.sample(stream) * 1000).rounded()))
+            records.append(PaymentSpecRecord(sender: Int32(sender), receiver: Int32(receiver), amountMsat: msat,
+                                             arrival: SimTime(time.rounded()), invoice: invoice))
+        }
+        return records
+    }
+}
+
+/// Picks payment endpoints with GSL's discrete sampler.
+final class EndpointPicker {
+    let table: OpaquePointer?
+    let discrete: UnsafeMutablePointer<gsl_ran_discrete_t>?
+    let count: Int
+
+    init(graph: ChannelGraph, choice: EndpointChoice) {
+        count = graph.nodeCount
+        table = nil
+        switch choice {
+        case .uniform:
+            discrete = nil
+        case .capacityWeighted, .degreeWeighted:
+            var weights = [Double](repeating: 0, count: count)
+            for c in 0..<graph.channelCount {
+                let w = choice == .degreeWeighted ? 1.0 : Double(graph.capacityMsat[c])
+                weights[Int(graph.node1[c])] += w
+                weights[Int(graph.node2[c])] += w
+            }
+            if weights.reduce(0, +) <= 0 { weights = [Double](repeating: 1, count: count) }
+            discrete = weights.withUnsafeBufferPointer { gsl_ran_discrete_preproc($0.count, $0.baseAddress) }
+        }
+    }
+
+    deinit { if let discrete { gsl_ran_discrete_free(discrete) } }
+
+    func pick(_ stream: RandomStream) -> Int {
+        if let discrete { return gsl_ran_discrete(stream.generator, discrete) }
+        return Int(stream.uniformInt(below: UInt64(count)))
+    }
+
+    /// A node other than `excluded` (redrawn until different; a single candidate is never asked for).
+    func pick(_ stream: RandomStream, excluding excluded: Int) -> Int {
+        for _ in 0..<1000 {
+            let node = pick(stream)
+            if node != excluded { return node }
+        }
+        // Weights concentrated on one node: fall back to a uniform pick among the others.
+        let other = Int(stream.uniformInt(below: UInt64(count - 1)))
+        return other >= excluded ? other + 1 : other
+    }
+}

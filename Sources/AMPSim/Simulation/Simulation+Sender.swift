@@ -1,0 +1,153 @@
+import Crypto
+
+/// The sender's side: starting a payment, asking its strategy for parts, routing and launching them,
+/// learning outcomes, and deciding when the payment has ended.
+extension Simulation {
+    func startPayment(_ p: Int) {
+        let now = scheduler.now
+        payments[p].deadline = now + SimTime((scenario.payment.timeoutS * 1e6).rounded())
+        if scenario.payment.protocol == .amp {
+            let sharer = AMPSharer(random: strategyStream)
+            payments[p].sharer = sharer
+            payments[p].setID = Bytes32(random: strategyStream)
+        }
+        scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
+        pump(p)
+        finishIfDone(p)
+    }
+
+    func view(_ p: Int) -> SessionView {
+        let s = payments[p]
+        return SessionView(totalMsat: s.spec.amountMsat, unassignedMsat: s.spec.amountMsat - s.inFlightMsat - s.deliveredMsat,
+                           inFlightParts: s.inFlight.count, inFlightMsat: s.inFlightMsat, deliveredMsat: s.deliveredMsat,
+                           now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: s.sharer?.root)
+    }
+
+    /// Asks the strategy for parts and launches those that find a route, until it waits or gives up.
+    func pump(_ p: Int) {
+        var guardCount = 0
+        while !payments[p].gaveUp && !payments[p].finished && scheduler.now < payments[p].deadline
+                && payments[p].attempts < scenario.payment.maxAttempts {
+            guardCount += 1
+            if guardCount > 100_000 { payments[p].gaveUp = true; break }
+            let v = view(p)
+            let decision = payments[p].strategy.next(v, random: strategyStream)
+            switch decision {
+            case .wait:
+                return
+            case .giveUp:
+                payments[p].gaveUp = true
+                return
+            case .send(var request):
+                request.amountMsat = min(request.amountMsat, v.unassignedMsat)
+                guard request.amountMsat > 0 else { return }
+                let spec = payments[p].spec
+                let loads = payments[p].inFlight.flatMap { a -> [(Int32, Int64)] in
+                    let at = attempts[Int(a)]
+                    return (0..<Int(at.hopCount)).map { (hopDirections[Int(at.hopStart) + $0], hopAmounts[Int(at.hopStart) + $0]) }
+                }
+                if let route = finder.findRoute(from: Int(spec.sender), to: Int(spec.receiver), amount: request.amountMsat,
+                                                now: scheduler.now, memory: memories[Int(spec.sender)], network: network,
+                                                inFlight: loads) {
+                    launch(p, request: request, route: route)
+                } else {
+                    payments[p].strategy.noRoute(request, v, random: strategyStream)
+                    if payments[p].inFlight.isEmpty { payments[p].noRouteEnded = true }
+                }
+            }
+        }
+    }
+
+    func launch(_ p: Int, request: PartRequest, route: Route) {
+        let now = scheduler.now
+        var attempt = PartAttempt(payment: Int32(p), request: request, hopStart: Int32(hopDirections.count),
+                                  hopCount: Int16(route.hops), start: now, feeMsat: route.feeMsat, sentMsat: route.amounts[0])
+        if scenario.payment.protocol == .amp, var sharer = payments[p].sharer {
+            let unassigned = view(p).unassignedMsat
+            if let share = request.share {
+                attempt.share = share
+                attempt.childIndex = request.treeIndex
+            } else {
+                attempt.share = sharer.nextShare(isLast: request.amountMsat == unassigned, using: strategyStream)
+                attempt.childIndex = AMPSharer.randomChildIndex(using: strategyStream)
+                attempt.sharedBySharer = true
+                payments[p].sharer = sharer
+            }
+            let preimage = AMPDerivation.childPreimage(root: sharer.root, share: attempt.share, index: attempt.childIndex)
+            attempt.childHash = AMPDerivation.childHash(preimage: preimage)
+        }
+        hopDirections.append(contentsOf: route.directions)
+        hopAmounts.append(contentsOf: route.amounts)
+        hopAddTime.append(contentsOf: repeatElement(-1, count: route.hops))
+        let a = attempts.count
+        attempts.append(attempt)
+        payments[p].attempts += 1
+        payments[p].inFlight.append(Int32(a))
+        payments[p].inFlightMsat += request.amountMsat
+        payments[p].maxPartsInFlight = max(payments[p].maxPartsInFlight, payments[p].inFlight.count)
+        forward(a, hop: 0)
+    }
+
+    /// The sender learns what became of part attempt `a`.
+    func partResolved(_ a: Int) {
+        let now = scheduler.now
+        let p = Int(attempts[a].payment)
+        attempts[a].end = now
+        payments[p].inFlight.removeAll { $0 == Int32(a) }
+        let request = attempts[a].request
+        payments[p].inFlightMsat -= request.amountMsat
+        if attempts[a].status == .settled {
+            payments[p].deliveredMsat += request.amountMsat
+            payments[p].feeMsat += attempts[a].feeMsat
+            payments[p].sentOnSettled += attempts[a].sentMsat
+            payments[p].partsSettled += 1
+            payments[p].strategy.delivered(request, view(p))
+            // A settled part hands the sender the preimage: it stops sending (lnd would call it paid).
+            if payments[p].greedySettled { payments[p].gaveUp = true }
+        } else {
+            let cause = attempts[a].cause ?? .insufficientBalance
+            payments[p].lastFailure = cause
+            let hop = Int(attempts[a].failingHop)
+            if hop >= 0 && hop < Int(attempts[a].hopCount) && cause != .mppTimeout && cause != .unknownPaymentDetails {
+                let index = Int(attempts[a].hopStart) + hop
+                memories[Int(payments[p].spec.sender)].recordFailure(direction: Int(hopDirections[index]), amount: hopAmounts[index], time: now)
+            }
+            if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
+            payments[p].strategy.failed(request, view(p), random: strategyStream)
+        }
+        pump(p)
+        finishIfDone(p)
+    }
+
+    func deadlinePassed(_ p: Int) {
+        finishIfDone(p)
+    }
+
+    /// Ends the payment when nothing is in flight and nothing more will be sent.
+    func finishIfDone(_ p: Int) {
+        let s = payments[p]
+        guard !s.finished, s.inFlight.isEmpty else { return }
+        let success = s.deliveredMsat == s.spec.amountMsat && !s.greedySettled
+        let timedOut = scheduler.now >= s.deadline
+        let exhausted = s.attempts >= scenario.payment.maxAttempts
+        guard success || s.gaveUp || timedOut || exhausted || s.greedySettled else { return }
+        payments[p].finished = true
+        var failure = ""
+        if !success {
+            if s.greedySettled { failure = "partial_settlement" }
+            else if s.gaveUp { failure = s.lastFailure?.name ?? "no_route" }
+            else if timedOut { failure = "timeout" }
+            else { failure = "max_attempts" }
+        }
+        let linkable = scenario.payment.protocol == .mpp ? s.linkingNodes.values.filter { $0 >= 2 }.reduce(0, +) : 0
+        records[p] = PaymentRecord(
+            paymentID: p, arrival: s.spec.arrival, end: scheduler.now, sender: s.spec.sender, receiver: s.spec.receiver,
+            amountMsat: s.spec.amountMsat, success: success, feeMsat: success ? s.feeMsat : 0, attempts: s.attempts,
+            parts: s.attempts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
+            slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
+            partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
+            setID: s.setID, failure: failure)
+        payments[p].strategy = SingleStrategy()
+        payments[p].linkingNodes = [:]
+    }
+}

@@ -1,0 +1,79 @@
+/// Everything that can happen in a run, in one place. The engine orders them; `Simulation` gives
+/// them their Lightning meaning.
+enum SimulationEvent {
+    /// A payment of the workload starts at its sender.
+    case paymentArrives(Int32)
+    /// Part attempt `attempt`'s HTLC has reached the node that forwards it over hop `hop`.
+    case htlcReachesHop(attempt: Int32, hop: Int16)
+    /// Part attempt `attempt`'s HTLC has reached the receiver.
+    case htlcReachesReceiver(attempt: Int32)
+    /// The fulfil or fail of the HTLC on hop `hop` has reached that hop's upstream node.
+    case resolutionReachesHop(attempt: Int32, hop: Int16)
+    /// A receiver's hold timer: per HTLC (`attempt` >= 0) or per set (`attempt` = -1, `generation`).
+    case holdTimerFires(payment: Int32, attempt: Int32, generation: Int32)
+    /// The sender's timeout for a payment.
+    case paymentDeadline(Int32)
+}
+
+/// Where a part attempt stands.
+enum AttemptStatus: UInt8 {
+    case forwarding, held, settling, failing, settled, failed
+}
+
+/// One part sent on one route.
+struct PartAttempt {
+    var payment: Int32
+    var request: PartRequest
+    /// First index of this attempt's hops in the simulation's hop buffers.
+    var hopStart: Int32
+    var hopCount: Int16
+    /// HTLCs added so far (hops that accepted it).
+    var added: Int16 = 0
+    var status: AttemptStatus = .forwarding
+    var cause: FailureCause?
+    /// Hop index whose forwarder refused it (hopCount: the receiver).
+    var failingHop: Int16 = -1
+    var start: SimTime
+    var end: SimTime = -1
+    var feeMsat: Int64
+    var sentMsat: Int64
+    /// AMP: the share and child index the part carries, and its child hash.
+    var share: Bytes32 = .zero
+    var childIndex: UInt32 = 0
+    var childHash: Bytes32 = .zero
+    /// Whether `share` came from the session's sharer (folded back on failure).
+    var sharedBySharer = false
+}
+
+/// A payment in progress at its sender (and its receiver's view of it).
+struct PaymentState {
+    var spec: PaymentSpecRecord
+    var strategy: any SplitStrategy
+    var sharer: AMPSharer?
+    var setID: Bytes32?
+    var deadline: SimTime = 0
+    var inFlight: [Int32] = []
+    var inFlightMsat: Int64 = 0
+    var deliveredMsat: Int64 = 0
+    var feeMsat: Int64 = 0
+    var attempts = 0
+    var partsSettled = 0
+    var htlcs = 0
+    var maxPartsInFlight = 0
+    var slotMicros: Int64 = 0
+    var lockedMsatMicros: Double = 0
+    var sentOnSettled: Int64 = 0
+    var lastFailure: FailureCause?
+    var gaveUp = false
+    var noRouteEnded = false
+    var greedySettled = false
+    var finished = false
+    // Receiver side
+    var held: [Int32] = []
+    var heldMsat: Int64 = 0
+    var setGeneration: Int32 = 0
+    var ampSet: AMPReceiverSet?
+    var complete = false
+    /// Forwarding nodes that saw an MPP part of this payment (for linkability).
+    var linkingNodes: [Int32: Int] = [:]
+}
