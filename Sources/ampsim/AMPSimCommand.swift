@@ -11,10 +11,11 @@ struct AMPSimCommand: ParsableCommand {
         Examples:
           ampsim validate Scenarios/quickstart.yaml
           ampsim validate Scenarios/quickstart.yaml --set payment.protocol=mpp --set payment.fixed_n.n=8
+          ampsim graph Scenarios/quickstart.yaml --json
 
         Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid.
         """,
         version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, GraphCommand.self]
     )
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writes output files so that a reader never sees half of one: each file goes to a temporary name in
+/// the same folder and is renamed into place once complete.
+///
+/// Guarantees: after `commit()` every staged file exists with its full contents; when staging or
+/// committing fails, the temporary files are removed and an `InputError` names the path.
+struct AtomicFileWriter {
+    private var staged: [(temporary: String, final: String)] = []
+
+    /// Writes `text` to a temporary file next to `path`.
+    mutating func stage(_ text: String, to path: String) throws {
+        let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            discard()
+            throw InputError(location: path, expected: "a writable output path", found: "a path that cannot be written")
+        }
+        staged.append((temporary, path))
+    }
+
+    /// Renames every staged file into place.
+    mutating func commit() throws {
+        for (temporary, final) in staged where rename(temporary, final) != 0 {
+            discard()
+            throw InputError(location: final, expected: "a writable output path", found: "rename failed (errno \(errno))")
+        }
+        staged = []
+    }
+
+    /// Removes every staged temporary file.
+    mutating func discard() {
+        for (temporary, _) in staged { try? FileManager.default.removeItem(atPath: temporary) }
+        staged = []
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A CSV file of integer columns with a fixed header, as CLoTH writes them.
+///
+/// Guarantees: the header equals `columns` exactly; every data row has that many integer fields;
+/// otherwise an `InputError` at `FILE:LINE: column: expected ..., found ...`. Blank lines are ignored.
+struct CSVTable {
+    let label: String
+    let columns: [String]
+    /// Values row by row.
+    let rows: [[Int64]]
+    /// 1-based line of each row in the file.
+    let lines: [Int]
+
+    init(path: String, label: String, columns: [String]) throws {
+        self.label = label
+        self.columns = columns
+        let bytes = try GraphFileReader.read(path, label: label)
+        var rows: [[Int64]] = []
+        var lines: [Int] = []
+        var sawHeader = false
+        var lineNumber = 0
+        for rawLine in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            if line.allSatisfy({ $0 == " " }) { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if !sawHeader {
+                guard fields == columns else {
+                    throw InputError(location: "\(label):\(lineNumber)", path: "header", expected: columns.joined(separator: ","),
+                                     found: String(line))
+                }
+                sawHeader = true
+                continue
+            }
+            guard fields.count == columns.count else {
+                throw InputError(location: "\(label):\(lineNumber)", expected: "\(columns.count) fields (\(columns.joined(separator: ",")))",
+                                 found: "\(fields.count)")
+            }
+            var values: [Int64] = []
+            values.reserveCapacity(columns.count)
+            for (i, f) in fields.enumerated() {
+                guard let v = Int64(f) else {
+                    throw InputError(location: "\(label):\(lineNumber)", path: columns[i], expected: "an integer", found: "'\(f)'")
+                }
+                values.append(v)
+            }
+            rows.append(values)
+            lines.append(lineNumber)
+        }
+        guard sawHeader else {
+            throw InputError(location: label, path: "header", expected: columns.joined(separator: ","), found: "an empty file")
+        }
+        self.rows = rows
+        self.lines = lines
+    }
+
+    func fail(_ row: Int, _ column: String, expected: String, found: String) -> InputError {
+        InputError(location: "\(label):\(lines[row])", path: column, expected: expected, found: found)
+    }
+
+    /// The value at (row, column), checked to lie in `range`.
+    func value(_ row: Int, _ column: String, in range: ClosedRange<Int64>, _ what: String) throws -> Int64 {
+        let v = rows[row][columns.firstIndex(of: column)!]
+        guard range.contains(v) else { throw fail(row, column, expected: what, found: "\(v)") }
+        return v
+    }
+}

@@ -1,0 +1,91 @@
+/// A JSON value together with where it sits (`edges[17].capacity`), so that every type error an
+/// importer raises names the file and the record.
+///
+/// Guarantees: each typed read either returns a value of the asked type or throws an `InputError`
+/// of the form `FILE: path: expected ..., found ...`.
+struct JSONCursor {
+    let value: JSONValue
+    let path: String
+    let label: String
+
+    func fail(_ expected: String) -> InputError {
+        InputError(location: label, path: path, expected: expected, found: value.described)
+    }
+
+    private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The field `key`, nil when absent; throws when this is not an object.
+    func optional(_ key: String) throws -> JSONCursor? {
+        guard case .object(let fields) = value else { throw fail("an object") }
+        return fields[key].map { JSONCursor(value: $0, path: child(key), label: label) }
+    }
+
+    /// The field `key`; throws when absent.
+    func field(_ key: String) throws -> JSONCursor {
+        guard let c = try optional(key) else {
+            throw InputError(location: label, path: child(key), expected: "a field '\(key)'", found: "none")
+        }
+        return c
+    }
+
+    /// Whether this value is JSON null.
+    var isNull: Bool { if case .null = value { return true } else { return false } }
+
+    /// The elements of an array.
+    func elements() throws -> [JSONCursor] {
+        guard case .array(let items) = value else { throw fail("an array") }
+        return items.enumerated().map { JSONCursor(value: $1, path: "\(path)[\($0)]", label: label) }
+    }
+
+    func string() throws -> String {
+        guard case .string(let s) = value else { throw fail("a string") }
+        return s
+    }
+
+    func bool() throws -> Bool {
+        guard case .bool(let b) = value else { throw fail("true or false") }
+        return b
+    }
+
+    /// An integer written as a JSON number (a whole double such as 14.0 is accepted).
+    func integer() throws -> Int64 {
+        switch value {
+        case .int(let i): return i
+        case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: return Int64(d)
+        default: throw fail("an integer")
+        }
+    }
+
+    /// lnd's 64-bit numbers: a decimal string ("400000"); a plain JSON integer is accepted too.
+    func integerString() throws -> Int64 {
+        switch value {
+        case .string(let s):
+            guard let i = Int64(s) else { throw fail("a number as a string") }
+            return i
+        case .int(let i): return i
+        default: throw fail("a number as a string")
+        }
+    }
+
+    /// CLN's msat amounts: an integer or a string "300000000msat".
+    func msat() throws -> Int64 {
+        switch value {
+        case .int(let i): return i
+        case .string(let s):
+            let digits = s.hasSuffix("msat") ? String(s.dropLast(4)) : s
+            guard let i = Int64(digits) else { throw fail("an amount such as 300000000msat") }
+            return i
+        default: throw fail("an amount in msat (integer or \"NNNmsat\")")
+        }
+    }
+
+    /// A non-negative integer, read with `read`, checked to fit in Int32 when `int32` is set.
+    func nonNegative(_ read: (JSONCursor) throws -> Int64, int32: Bool = false) throws -> Int64 {
+        let v = try read(self)
+        if v < 0 || (int32 && v > Int64(Int32.max)) {
+            throw InputError(location: label, path: path, expected: int32 ? "an integer in 0 ... 2147483647" : "a non-negative integer",
+                             found: "\(v)")
+        }
+        return v
+    }
+}

@@ -1,0 +1,64 @@
+/// Reads lnd's `describegraph` JSON (plain or .xz): nodes by `pub_key`, one edge per channel.
+///
+/// Guarantees: node ids are public keys, channel ids lnd's `channel_id`; policies come from the file
+/// (fee_base_msat, fee_rate_milli_msat as ppm, time_lock_delta, min_htlc, max_htlc_msat); null
+/// policies and (when `dropDisabled`) disabled ones become disabled directions; zero-capacity channels,
+/// self-loops, repeated channel ids and channels with no usable direction are skipped; every skip is
+/// counted in the report. A value of the wrong type throws `InputError` at `FILE: edges[i].field`.
+enum LndImporter {
+    static func read(path: String, label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
+        let root = JSONCursor(value: try JSONParser.parse(try GraphFileReader.read(path, label: label), label: label),
+                              path: "", label: label)
+        var report = ImportReport(file: label, format: .lnd)
+        var draft = GraphDraft()
+        var index: [String: Int] = [:]
+        func node(_ key: String) -> Int {
+            if let i = index[key] { return i }
+            index[key] = draft.nodeIDs.count
+            draft.nodeIDs.append(key)
+            return draft.nodeIDs.count - 1
+        }
+        for n in try root.field("nodes").elements() { _ = node(try n.field("pub_key").string()) }
+        var seen = Set<String>()
+        for e in try root.field("edges").elements() {
+            let id: String
+            let idField = try e.field("channel_id")
+            if case .int(let i) = idField.value { id = String(i) } else { id = try idField.string() }
+            let a = try e.field("node1_pub").string(), b = try e.field("node2_pub").string()
+            let capacitySat = try e.field("capacity").nonNegative { try $0.integerString() }
+            let p1 = try policy(e.optional("node1_policy"), dropDisabled: dropDisabled, report: &report)
+            let p2 = try policy(e.optional("node2_policy"), dropDisabled: dropDisabled, report: &report)
+            if !seen.insert(id).inserted { report.skip(.duplicate); continue }
+            if a == b { report.skip(.selfLoop); continue }
+            if capacitySat == 0 { report.skip(.zeroCapacity); continue }
+            if !p1.enabled && !p2.enabled { report.skip(.noUsableDirection); continue }
+            guard capacitySat <= Int64.max / 1000 else { throw e.fail("a capacity below 9.2e15 sat") }
+            draft.addChannel(node(a), node(b), id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
+        }
+        return (draft, report)
+    }
+
+    /// One direction's policy; disabled (and counted) when null or, with `dropDisabled`, disabled.
+    static func policy(_ c: JSONCursor?, dropDisabled: Bool, report: inout ImportReport) throws -> DirectionPolicy {
+        var p = DirectionPolicy()
+        guard let c, !c.isNull else {
+            report.skip(.nullPolicy)
+            p.enabled = false
+            return p
+        }
+        p.cltvDelta = Int32(try c.field("time_lock_delta").nonNegative({ try $0.integer() }, int32: true))
+        p.htlcMinimumMsat = try c.field("min_htlc").nonNegative { try $0.integerString() }
+        p.feeBaseMsat = try c.field("fee_base_msat").nonNegative { try $0.integerString() }
+        p.feeRatePPM = try c.field("fee_rate_milli_msat").nonNegative { try $0.integerString() }
+        if let m = try c.optional("max_htlc_msat"), !m.isNull {
+            let v = try m.nonNegative { try $0.integerString() }
+            p.htlcMaximumMsat = v == 0 ? .max : v
+        }
+        let disabled = try c.optional("disabled").map { try $0.bool() } ?? false
+        if disabled && dropDisabled {
+            report.skip(.disabled)
+            p.enabled = false
+        }
+        return p
+    }
+}
