@@ -1,0 +1,94 @@
+import Foundation
+
+/// One `ampsim run`: every replication of a scenario, its outputs written atomically.
+///
+/// Guarantees: payments.csv, summary.csv and run.json appear together or not at all (temporary names,
+/// renamed at the end); the CSVs depend only on the scenario, its seed and the ampsim version (wall
+/// times and host names go to run.json only); replication r uses graph, balances and payments drawn
+/// from streams seeded by (seed, r, purpose), whatever the protocol or strategy.
+public enum RunExperiment {
+    /// What one replication produced.
+    public struct Replication {
+        public var summary: ReplicationSummary
+        public var paymentsCSV: String
+    }
+
+    /// Refuses, up front and with the field named, what this version cannot simulate yet.
+    public static func checkSupported(_ scenario: Scenario) throws {
+        var problems: [Diagnostic] = []
+        func refuse(_ path: String, _ expected: String, _ found: String) {
+            problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
+        }
+        if !StrategyRegistry.isImplemented(scenario.payment.strategy) {
+            let names = StrategyName.allCases.filter(StrategyRegistry.isImplemented).map(\.rawValue).joined(separator: " | ")
+            refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
+        }
+        if scenario.workload.replay != nil { refuse("workload.replay", "no replay file (not implemented yet)", "'\(scenario.workload.replay!)'") }
+        if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
+        if !problems.isEmpty { throw InputError(problems) }
+    }
+
+    /// Simulates replication `replication`.
+    public static func replicate(_ scenario: Scenario, replication: Int) throws -> Replication {
+        let (graph, _) = try GraphFactory.build(scenario, replication: replication)
+        let workload = Workload.generate(scenario, graph: graph, replication: replication)
+        let simulation = Simulation(scenario: scenario, graph: graph, replication: replication)
+        let records = simulation.run(workload)
+        let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,
+                                         pathSearches: simulation.pathSearches, events: simulation.eventsProcessed)
+        return Replication(summary: summary, paymentsCSV: PaymentsTable.rows(records, replication: replication, graph: graph, payment: scenario.payment))
+    }
+
+    /// Runs every replication and writes the output folder. `progress` hears one line per replication.
+    public static func run(_ scenario: Scenario, outputDir: String, progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
+        try checkSupported(scenario)
+        let started = Date()
+        var payments = PaymentsTable.header
+        var summary = ReplicationSummary.header
+        var summaries: [ReplicationSummary] = []
+        for r in 0..<scenario.replications {
+            let result = try replicate(scenario, replication: r)
+            payments += result.paymentsCSV
+            summary += result.summary.row
+            summaries.append(result.summary)
+            progress("replication \(r + 1)/\(scenario.replications) done")
+        }
+        let json = runJSON(scenario, wallSeconds: Date().timeIntervalSince(started))
+        do {
+            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(location: outputDir, path: "output.dir", expected: "a folder that can be created", found: "\(error.localizedDescription)")
+        }
+        var writer = AtomicFileWriter()
+        try writer.stage(payments, to: "\(outputDir)/payments.csv")
+        try writer.stage(summary, to: "\(outputDir)/summary.csv")
+        try writer.stage(json, to: "\(outputDir)/run.json")
+        try writer.commit()
+        return summaries
+    }
+
+    /// run.json: the resolved scenario, seeds, version, and what varies between machines.
+    static func runJSON(_ scenario: Scenario, wallSeconds: Double) -> String {
+        var seeds: [String: [String: String]] = [:]
+        for r in 0..<scenario.replications {
+            var perPurpose: [String: String] = [:]
+            for purpose in StreamPurpose.allCases {
+                perPurpose["\(purpose)"] = String(StreamSeed.derive(seed: scenario.seed, replication: r, purpose: purpose))
+            }
+            seeds[String(r)] = perPurpose
+        }
+        let object: [String: Any] = [
+            "ampsim_version": AMPSimVersion.string,
+            "scenario_name": scenario.name,
+            "scenario_yaml": scenario.yaml,
+            "seed": String(scenario.seed),
+            "replications": scenario.replications,
+            "rng": scenario.rng.name,
+            "stream_seeds": seeds,
+            "wall_seconds": (wallSeconds * 1000).rounded() / 1000,
+            "host": ProcessInfo.processInfo.hostName,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

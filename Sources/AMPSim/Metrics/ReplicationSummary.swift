@@ -1,0 +1,67 @@
+/// The headline figures of one replication (one row of summary.csv).
+///
+/// Guarantees: success rates by count and by volume are over all payments; fee figures are over
+/// successful payments (empty when none succeeded); latency over all payments; HTLC-slot figures from
+/// the network's exact time integrals.
+public struct ReplicationSummary: Sendable {
+    public var values: [(String, Double)]
+
+    public static let columns = [
+        "replication", "payments", "success_rate", "volume_success_rate", "fee_msat_mean", "fee_msat_median", "fee_msat_p95",
+        "fee_ppm_mean", "fee_ppm_median", "fee_ppm_p95", "attempts_mean", "parts_mean", "htlcs_per_payment",
+        "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99", "peak_htlcs_in_flight",
+        "max_channel_peak_slots", "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment",
+        "partial_loss_msat_total", "partial_loss_payments", "linkable_parts_mean", "linked_payment_share",
+        "path_searches", "events",
+    ]
+
+    public init(replication: Int, records: [PaymentRecord], network: NetworkState, pathSearches: Int, events: Int) {
+        let n = Double(records.count)
+        let ok = records.filter(\.success)
+        let fees = ok.map { Double($0.feeMsat) }.sorted()
+        let ppm = ok.map { Double($0.feeMsat) * 1e6 / Double($0.amountMsat) }.sorted()
+        let latency = records.map { Double($0.latency) / 1000 }.sorted()
+        let volume = Double(records.reduce(Int64(0)) { $0 + $1.amountMsat })
+        let volumeOK = Double(ok.reduce(Int64(0)) { $0 + $1.amountMsat })
+        let multi = records.filter { $0.parts > 1 }
+        func mean(_ f: (PaymentRecord) -> Double) -> Double { records.isEmpty ? .nan : records.reduce(0) { $0 + f($1) } / n }
+        values = [
+            ("replication", Double(replication)),
+            ("payments", n),
+            ("success_rate", n == 0 ? .nan : Double(ok.count) / n),
+            ("volume_success_rate", volume == 0 ? .nan : volumeOK / volume),
+            ("fee_msat_mean", Statistics.mean(fees)),
+            ("fee_msat_median", Statistics.quantile(sorted: fees, 0.5)),
+            ("fee_msat_p95", Statistics.quantile(sorted: fees, 0.95)),
+            ("fee_ppm_mean", Statistics.mean(ppm)),
+            ("fee_ppm_median", Statistics.quantile(sorted: ppm, 0.5)),
+            ("fee_ppm_p95", Statistics.quantile(sorted: ppm, 0.95)),
+            ("attempts_mean", mean { Double($0.attempts) }),
+            ("parts_mean", mean { Double($0.parts) }),
+            ("htlcs_per_payment", mean { Double($0.htlcs) }),
+            ("latency_ms_mean", Statistics.mean(latency)),
+            ("latency_ms_p50", Statistics.quantile(sorted: latency, 0.5)),
+            ("latency_ms_p95", Statistics.quantile(sorted: latency, 0.95)),
+            ("latency_ms_p99", Statistics.quantile(sorted: latency, 0.99)),
+            ("peak_htlcs_in_flight", Double(network.stats.peakHTLCsInFlight)),
+            ("max_channel_peak_slots", Double(network.stats.peakSlots.max() ?? 0)),
+            ("slot_seconds_per_payment", mean { Double($0.slotMicros) / 1e6 }),
+            ("slots_exhausted_payments", Double(records.filter { $0.failure == FailureCause.slotsExhausted.name }.count)),
+            ("locked_msat_seconds_per_payment", mean { $0.lockedMsatMicros / 1e6 }),
+            ("partial_loss_msat_total", Double(records.reduce(Int64(0)) { $0 + $1.partialLossMsat })),
+            ("partial_loss_payments", Double(records.filter { $0.partialLossMsat > 0 }.count)),
+            ("linkable_parts_mean", mean { Double($0.linkableParts) }),
+            ("linked_payment_share", multi.isEmpty ? .nan : Double(multi.filter { $0.linkableParts > 0 }.count) / Double(multi.count)),
+            ("path_searches", Double(pathSearches)),
+            ("events", Double(events)),
+        ]
+    }
+
+    public func value(_ name: String) -> Double { values.first { $0.0 == name }?.1 ?? .nan }
+
+    public static var header: String { columns.joined(separator: ",") + "\n" }
+
+    public var row: String {
+        values.map { CSVFormat.decimal($0.1) }.joined(separator: ",") + "\n"
+    }
+}
