@@ -36,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ampsim-bench",
+            dependencies: ["AMPSim"]
+        ),
         .testTarget(
             name: "AMPSimTests",
             dependencies: ["AMPSim"]
