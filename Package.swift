@@ -42,6 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ampsim-bench",
+            dependencies: ["AMPSim"]
+        ),
         .testTarget(
             name: "AMPSimTests",
             dependencies: ["AMPSim"]

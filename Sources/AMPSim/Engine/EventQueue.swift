@@ -80,7 +80,9 @@ public struct EventQueue<Event> {
         }
     }
 
-    /// Places `entry` at the hole `index` (the root), moving smaller children up until the heap holds.
+    /// Places `entry` at the hole `index` (the root) by Floyd's bottom-up method: the hole first
+    /// follows the earlier child down to a leaf (one comparison per level), then `entry` sifts up
+    /// from there. `entry` came from the bottom, so it rarely climbs far.
     @inlinable @inline(__always)
     mutating func siftDown(_ entry: Entry, from index: Int) {
         heap.withUnsafeMutableBufferPointer { buffer in
@@ -91,9 +93,14 @@ public struct EventQueue<Event> {
                 guard child < count else { break }
                 let right = child &+ 1
                 if right < count && buffer[right].precedes(buffer[child]) { child = right }
-                guard buffer[child].precedes(entry) else { break }
                 buffer[hole] = buffer[child]
                 hole = child
+            }
+            while hole > index {
+                let parent = (hole &- 1) >> 1
+                guard entry.precedes(buffer[parent]) else { break }
+                buffer[hole] = buffer[parent]
+                hole = parent
             }
             buffer[hole] = entry
         }

@@ -5,6 +5,8 @@
 public typealias SimTime = Int64
 
 /// Conversions to simulated time from coarser units.
+///
+/// Guarantees: exact integer arithmetic (a result that overflows `SimTime` traps rather than wraps).
 public enum SimDuration {
     /// Microseconds in one millisecond.
     public static let microsecondsPerMillisecond: SimTime = 1_000
