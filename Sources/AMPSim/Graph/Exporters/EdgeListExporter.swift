@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Guarantees: source and target are the nodes' external ids (public keys, names, n0 ...); balance is
 /// what the source holds at the start; disabled directions are left out; fields containing a comma or
-/// quote are quoted (RFC 4180); the file appears only once complete.
+/// quote are quoted (RFC 4180); missing parent folders are created; the file appears only once complete.
 public enum EdgeListExporter {
     public static let header = "source,target,channel_id,capacity_msat,balance_msat,fee_base_msat,fee_rate_ppm,cltv_delta"
 
@@ -21,6 +21,8 @@ public enum EdgeListExporter {
             text += "\(field(graph.nodeIDs[graph.source(of: d)])),\(field(graph.nodeIDs[graph.target(of: d)])),\(field(graph.channelIDs[c])),"
             text += "\(graph.capacityMsat[c]),\(graph.initialBalanceMsat(of: d)),\(graph.feeBaseMsat[d]),\(graph.feeRatePPM[d]),\(graph.cltvDelta[d])\n"
         }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var writer = AtomicFileWriter()
         try writer.stage(text, to: path)
         try writer.commit()
