@@ -31,7 +31,7 @@ public enum RunExperiment {
     /// Simulates replication `replication`.
     public static func replicate(_ scenario: Scenario, replication: Int) throws -> Replication {
         let (graph, _) = try GraphFactory.build(scenario, replication: replication)
-        let workload = Workload.generate(scenario, graph: graph, replication: replication)
+        let workload = try Workload.generate(scenario, graph: graph, replication: replication)
         let simulation = Simulation(scenario: scenario, graph: graph, replication: replication)
         let records = simulation.run(workload)
         let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,

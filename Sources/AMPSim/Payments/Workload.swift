@@ -17,13 +17,15 @@ public struct PaymentSpecRecord: Sendable, Equatable {
 /// or the strategy — so every protocol sees the same payments; sender != receiver always; amounts
 /// are at least 1 msat.
 public enum Workload {
-    public static func generate(_ scenario: Scenario, graph: ChannelGraph, replication: Int) -> [PaymentSpecRecord] {
+    public static func generate(_ scenario: Scenario, graph: ChannelGraph, replication: Int) throws -> [PaymentSpecRecord] {
         let w = scenario.workload
         let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .workload)
         let amounts = DistributionSampler(w.amountSat)
         let n = graph.nodeCount
         guard n >= 2 else { return [] }
         let picker = EndpointPicker(graph: graph, choice: w.endpoints)
+        let fixedSender = try w.sender.map { try node(named: $0, field: "workload.sender", in: graph, scenario: scenario) }
+        let fixedReceiver = try w.receiver.map { try node(named: $0, field: "workload.receiver", in: graph, scenario: scenario) }
         var invoices: [Int32] = []
         if let recurring = w.recurring {
             invoices = (0..<min(recurring.invoices, n)).map { _ in Int32(picker.pick(stream)) }
@@ -36,7 +38,7 @@ public enum Workload {
         while records.count < w.payments {
             time += gsl_ran_exponential(stream.generator, 1e6 / rate)
             if let horizon, time > horizon { break }
-            let sender = picker.pick(stream)
+            let sender = fixedSender ?? picker.pick(stream)
             var receiver: Int
             var invoice: Int32 = -1
             if let recurring = w.recurring, !invoices.isEmpty, stream.uniform() < recurring.share {
@@ -44,6 +46,8 @@ public enum Workload {
                 invoice = Int32(i)
                 receiver = Int(invoices[i])
                 if receiver == sender { receiver = picker.pick(stream, excluding: sender); invoice = -1 }
+            } else if let fixedReceiver, fixedReceiver != sender {
+                receiver = fixedReceiver
             } else {
                 receiver = picker.pick(stream, excluding: sender)
             }
@@ -52,6 +56,17 @@ public enum Workload {
                                              arrival: SimTime(time.rounded()), invoice: invoice))
         }
         return records
+    }
+}
+
+extension Workload {
+    static func node(named name: String, field: String, in graph: ChannelGraph, scenario: Scenario) throws -> Int {
+        guard let index = graph.nodeIDs.firstIndex(of: name) else {
+            throw InputError(location: "scenario '\(scenario.name)'", path: field,
+                             expected: "a node id of the graph" + Suggestion.hint(for: name, among: Array(graph.nodeIDs.prefix(10_000))),
+                             found: "'\(name)'")
+        }
+        return index
     }
 }
 

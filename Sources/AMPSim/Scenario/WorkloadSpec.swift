@@ -28,6 +28,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// A CLoTH payments.csv, as written in the scenario (relative to the scenario file).
     public var replay: String?
     public var recurring: RecurringSpec?
+    /// Node ids that every payment starts from / goes to (hand-made graphs); nil: drawn by `endpoints`.
+    public var sender: String?
+    public var receiver: String?
 
     public static let maxPayments = 100_000_000
     public static let defaultAmount = Distribution(.lognormal(mu: 10.819778284410283, sigma: 1.5, median: 50_000))
@@ -53,9 +56,11 @@ public struct WorkloadSpec: Sendable, Equatable {
             recurring = RecurringSpec(invoices: c.int("invoices", default: nil, min: 1), share: c.probability("share", default: 1))
             c.finish(known: ["invoices", "share"])
         } else { _ = r.value("recurring") }
-        r.finish(known: ["payments", "duration_s", "arrival_rate_per_s", "amount_sat", "endpoints", "replay", "recurring"])
+        let sender = r.optionalString("sender"), receiver = r.optionalString("receiver")
+        if let sender, sender == receiver { r.report("receiver", expected: "a node other than workload.sender") }
+        r.finish(known: ["payments", "duration_s", "arrival_rate_per_s", "amount_sat", "endpoints", "replay", "recurring", "sender", "receiver"])
         return WorkloadSpec(payments: payments, durationS: duration, arrivalRatePerS: rate, amountSat: amount, endpoints: endpoints,
-                            replay: replay, recurring: recurring)
+                            replay: replay, recurring: recurring, sender: sender, receiver: receiver)
     }
 
     var node: Node {
@@ -66,6 +71,8 @@ public struct WorkloadSpec: Sendable, Equatable {
             ("amount_sat", DistributionReading.node(amountSat)),
             ("endpoints", YAMLBuild.string(endpoints.rawValue)),
             ("replay", YAMLBuild.optional(replay.map(YAMLBuild.string))),
+            ("sender", YAMLBuild.optional(sender.map(YAMLBuild.string))),
+            ("receiver", YAMLBuild.optional(receiver.map(YAMLBuild.string))),
             ("recurring", YAMLBuild.optional(recurring.map {
                 YAMLBuild.map([("invoices", YAMLBuild.int($0.invoices)), ("share", YAMLBuild.number($0.share))], flow: true)
             })),

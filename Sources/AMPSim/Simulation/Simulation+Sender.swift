@@ -106,7 +106,8 @@ extension Simulation {
             if payments[p].greedySettled { payments[p].gaveUp = true }
         } else {
             let cause = attempts[a].cause ?? .insufficientBalance
-            payments[p].lastFailure = cause
+            // The cause that made the sender give up is the one to report, not what came back after.
+            if !payments[p].gaveUp { payments[p].lastFailure = cause }
             let hop = Int(attempts[a].failingHop)
             if hop >= 0 && hop < Int(attempts[a].hopCount) && cause != .mppTimeout && cause != .unknownPaymentDetails {
                 let index = Int(attempts[a].hopStart) + hop

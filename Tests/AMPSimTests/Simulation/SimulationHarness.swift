@@ -1,0 +1,33 @@
+@testable import AMPSim
+
+/// Runs a scenario given as YAML text, replication by replication, without writing files.
+enum SimulationHarness {
+    struct Outcome {
+        var records: [PaymentRecord]
+        var network: NetworkState
+        var violation: String?
+        var graph: ChannelGraph
+    }
+
+    static func scenario(_ yaml: String, _ overrides: [String] = []) throws -> Scenario {
+        try ScenarioLoader.load(text: yaml, label: "test.yaml", overrides: overrides.map { try Override.parse($0) })
+    }
+
+    static func run(_ scenario: Scenario, replication: Int = 0, checkInvariants: Bool = true) throws -> Outcome {
+        let (graph, _) = try GraphFactory.build(scenario, replication: replication)
+        let workload = try Workload.generate(scenario, graph: graph, replication: replication)
+        let simulation = Simulation(scenario: scenario, graph: graph, replication: replication)
+        simulation.checkInvariants = checkInvariants
+        let records = simulation.run(workload)
+        return Outcome(records: records, network: simulation.finalNetwork, violation: simulation.invariantViolation, graph: graph)
+    }
+
+    /// Index of the direction from node `a` to node `b` (by name).
+    static func direction(_ graph: ChannelGraph, _ a: String, _ b: String) -> Int {
+        let ia = graph.nodeIDs.firstIndex(of: a)!, ib = graph.nodeIDs.firstIndex(of: b)!
+        return graph.outgoing(ia).map(Int.init).first { graph.target(of: $0) == ib }!
+    }
+
+    /// The validation.md common set-up: no fees, no reserve, no HTLC minimum.
+    static let freePolicy = "{fee_base_msat: 0, fee_rate_ppm: 0, htlc_minimum_msat: 0, reserve_share: 0}"
+}
