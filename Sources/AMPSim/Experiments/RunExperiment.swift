@@ -23,7 +23,6 @@ public enum RunExperiment {
             let names = StrategyName.allCases.filter(StrategyRegistry.isImplemented).map(\.rawValue).joined(separator: " | ")
             refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
         }
-        if scenario.workload.replay != nil { refuse("workload.replay", "no replay file (not implemented yet)", "'\(scenario.workload.replay!)'") }
         if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
         if !problems.isEmpty { throw InputError(problems) }
     }

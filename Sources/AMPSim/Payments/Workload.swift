@@ -19,6 +19,9 @@ public struct PaymentSpecRecord: Sendable, Equatable {
 public enum Workload {
     public static func generate(_ scenario: Scenario, graph: ChannelGraph, replication: Int) throws -> [PaymentSpecRecord] {
         let w = scenario.workload
+        if let replay = w.replay {
+            return try PaymentReplay.read(path: scenario.resolve(replay), label: replay, graph: graph)
+        }
         let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .workload)
         let amounts = DistributionSampler(w.amountSat)
         let n = graph.nodeCount

@@ -89,3 +89,41 @@ import Testing
         #expect(huge.records[0].failure == "no_route")
     }
 }
+
+/// Replaying a CLoTH payments.csv runs exactly its payments; a bad file names the line and column.
+@Suite struct ReplayTests {
+    @Test func replaysClothPaymentsExactly() throws {
+        let dir = TestPaths.scratch()
+        try "id\n0\n1\n2\n".write(toFile: dir + "/nodes.csv", atomically: true, encoding: .utf8)
+        try "id,edge1_id,edge2_id,node1_id,node2_id,capacity\n0,0,1,0,1,100000000\n1,2,3,1,2,100000000\n"
+            .write(toFile: dir + "/channels.csv", atomically: true, encoding: .utf8)
+        try """
+        id,channel_id,counter_edge_id,from_node_id,to_node_id,balance,fee_base,fee_proportional,min_htlc,timelock
+        0,0,1,0,1,100000000,0,0,0,40
+        1,0,0,1,0,0,0,0,0,40
+        2,1,3,1,2,60000000,1000,10,0,40
+        3,1,2,2,1,40000000,1000,10,0,40
+
+        """.write(toFile: dir + "/edges.csv", atomically: true, encoding: .utf8)
+        try "id,sender_id,receiver_id,amount,start_time\n0,0,2,50000000,10\n1,0,2,20000000,20\n2,2,0,1000,5\n"
+            .write(toFile: dir + "/payments.csv", atomically: true, encoding: .utf8)
+        let yaml = """
+        name: replay
+        graph: {generator: import, format: cloth, path: \(dir)}
+        workload: {replay: \(dir)/payments.csv}
+        payment: {protocol: keysend, strategy: single}
+        """
+        let out = try SimulationHarness.run(try SimulationHarness.scenario(yaml))
+        #expect(out.records.map(\.amountMsat) == [50_000_000, 20_000_000, 1000])
+        #expect(out.records.map(\.arrival) == [10_000, 20_000, 5_000])
+        // 50,000,000 + fee 1000 + 500 fits in 60,000,000 msat; the second (20,001,200 more) does not: it fails.
+        #expect(out.records.map(\.success) == [true, false, false])
+        #expect(out.records[0].feeMsat == 1_500)
+        try "id,sender_id,receiver_id,amount,start_time\n0,0,9,5,10\n".write(toFile: dir + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try SimulationHarness.scenario(yaml, ["workload.replay=\(dir)/bad.csv"])
+        #expect(throws: InputError.self) { try SimulationHarness.run(bad) }
+        do { _ = try SimulationHarness.run(bad) } catch let e as InputError {
+            #expect(e.description == "\(dir)/bad.csv:2: receiver_id: expected a node id of the graph, found 9")
+        }
+    }
+}
