@@ -3,7 +3,6 @@
 /// Guarantees: `fee = fee_base_msat + floor(amount_msat * fee_proportional_millionths / 1_000_000)`,
 /// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits).
 public enum Fees {
-
     public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
         guard amountMsat > 0, ratePPM > 0 else { return baseMsat }
         let product = amountMsat.multipliedFullWidth(by: ratePPM)
@@ -15,7 +14,6 @@ public enum Fees {
     }
 
     /// The fee `graph` charges for forwarding `amountMsat` out over `direction`.
-
     public static func fee(_ graph: ChannelGraph, direction: Int, amountMsat: Int64) -> Int64 {
         fee(amountMsat: amountMsat, baseMsat: graph.feeBaseMsat[direction], ratePPM: graph.feeRatePPM[direction])
     }

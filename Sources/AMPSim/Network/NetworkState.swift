@@ -24,7 +24,6 @@ public struct NetworkState {
 
     /// Whether `direction` can take an HTLC of `amount` now; nil when it can, else the cause.
     /// Does not consider whether the next node is online.
-
     public func refusal(_ direction: Int, amount: Int64) -> FailureCause? {
         if amount < graph.htlcMinimumMsat[direction] { return .belowMinimum }
         if amount > graph.htlcMaximumMsat[direction] || !graph.enabled[direction] { return .aboveMaximum }
@@ -35,14 +34,12 @@ public struct NetworkState {
     }
 
     /// The most the source of `direction` may have in flight over it.
-
     public func maxInFlight(_ direction: Int) -> Int64 {
         let limit = graph.maxInFlightMsat[direction]
         return limit == .max ? graph.capacityMsat[direction >> 1] - graph.reserveMsat[direction] : limit
     }
 
     /// What the source of `direction` could send in one HTLC now (its own view of its own channel).
-
     public func spendable(_ direction: Int) -> Int64 {
         if slots[direction] >= graph.maxAcceptedHTLCs[direction] || !graph.enabled[direction] { return 0 }
         let byBalance = balance[direction] - graph.reserveMsat[direction]

@@ -75,13 +75,11 @@ extension Workload {
 
 /// Picks payment endpoints with GSL's discrete sampler.
 final class EndpointPicker {
-    let table: OpaquePointer?
     let discrete: UnsafeMutablePointer<gsl_ran_discrete_t>?
     let count: Int
 
     init(graph: ChannelGraph, choice: EndpointChoice) {
         count = graph.nodeCount
-        table = nil
         switch choice {
         case .uniform:
             discrete = nil

@@ -20,7 +20,6 @@ public struct HopProbability: Sendable {
     }
 
     /// `failedAt` is the smallest remembered failing amount (nil: no memory); `age` in µs.
-
     public func probability(amount x: Int64, capacity: Int64, failedAt: Int64?, age: Int64) -> Double {
         switch cost {
         case .apriori:

@@ -18,18 +18,4 @@ public struct Route: Sendable, Equatable {
         self.amounts = amounts
         self.cltvTotal = cltvTotal
     }
-
-    /// Builds the amounts backwards from the receiver for `directions` (BOLT 7).
-    public static func build(_ graph: ChannelGraph, directions: [Int32], amountMsat: Int64, finalCLTV: Int32 = 40) -> Route {
-        var amounts = [Int64](repeating: amountMsat, count: directions.count)
-        var cltv = finalCLTV
-        if directions.count > 1 {
-            for i in stride(from: directions.count - 2, through: 0, by: -1) {
-                let next = Int(directions[i + 1])
-                amounts[i] = amounts[i + 1] + Fees.fee(graph, direction: next, amountMsat: amounts[i + 1])
-                cltv += graph.cltvDelta[next]
-            }
-        }
-        return Route(directions: directions, amounts: amounts, cltvTotal: cltv)
-    }
 }

@@ -231,7 +231,7 @@ public struct GraphSpec: Sendable, Equatable {
         case .import:
             pairs += [("format", YAMLBuild.string(format?.rawValue ?? "")), ("path", YAMLBuild.string(path ?? ""))]
         }
-        if generator != .import && generator != .explicit || generator == .explicit {
+        if generator != .import {
             pairs.append(("capacity_sat", DistributionReading.node(capacitySat)))
         }
         pairs += [("balance", balance.node), ("policy", policy.node),

@@ -26,7 +26,6 @@ extension Simulation {
         }
         network.add(d, amount: amount, now: now)
         hopAddTime[index] = now
-        attempts[a].added += 1
         let p = Int(attempts[a].payment)
         payments[p].htlcs += 1
         if scenario.payment.protocol == .mpp && hop > 0 {

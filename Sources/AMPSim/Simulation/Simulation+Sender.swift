@@ -52,7 +52,6 @@ extension Simulation {
                     launch(p, request: request, route: route)
                 } else {
                     payments[p].strategy.noRoute(request, v, random: strategyStream)
-                    if payments[p].inFlight.isEmpty { payments[p].noRouteEnded = true }
                 }
             }
         }

@@ -27,8 +27,6 @@ struct PartAttempt {
     /// First index of this attempt's hops in the simulation's hop buffers.
     var hopStart: Int32
     var hopCount: Int16
-    /// HTLCs added so far (hops that accepted it).
-    var added: Int16 = 0
     var status: AttemptStatus = .forwarding
     var cause: FailureCause?
     /// Hop index whose forwarder refused it (hopCount: the receiver).
@@ -65,7 +63,6 @@ struct PaymentState {
     var sentOnSettled: Int64 = 0
     var lastFailure: FailureCause?
     var gaveUp = false
-    var noRouteEnded = false
     var greedySettled = false
     var finished = false
     // Receiver side

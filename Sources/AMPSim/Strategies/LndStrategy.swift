@@ -8,6 +8,8 @@ public struct LndStrategy: SplitStrategy {
     let maxShardMsat: Int64?
     /// The cap of the current route request, halved on each "no route", reset by each launch/outcome.
     var cap: Int64?
+    /// Set when no route was found with parts still in flight: wait for their outcome first.
+    var waiting = false
     var gaveUp = false
 
     public init(_ params: LndSplitParams) {
@@ -38,7 +40,4 @@ public struct LndStrategy: SplitStrategy {
         cap = nil
         waiting = false
     }
-
-    /// Set when no route was found with parts still in flight: wait for their outcome first.
-    var waiting = false
 }
