@@ -29,6 +29,7 @@ public struct ChannelStatistics {
         lockedMsatMicroseconds = slotMicroseconds
         atLimitMicroseconds = forwardedCount
         lastChange = forwardedCount
+        limitSince = [Int64](repeating: -1, count: directions)
     }
 
 
@@ -44,19 +45,19 @@ public struct ChannelStatistics {
     mutating func noteAdd(_ d: Int, slots: Int32, pending: Int64, limit: Int32, now: Int64) {
         if slots > peakSlots[d] { peakSlots[d] = slots }
         if pending > peakLockedMsat[d] { peakLockedMsat[d] = pending }
-        if slots >= limit { limitSince[d] = now }
+        if slots >= limit && limitSince[d] < 0 { limitSince[d] = now }
         htlcsInFlight += 1
         if htlcsInFlight > peakHTLCsInFlight { peakHTLCsInFlight = htlcsInFlight }
     }
 
-    mutating func noteRemove(_ d: Int, limit: Int32, wasAtLimit: Bool, now: Int64) {
-        if wasAtLimit, let since = limitSince[d] {
-            atLimitMicroseconds[d] += now - since
-            limitSince[d] = nil
+    mutating func noteRemove(_ d: Int, now: Int64) {
+        if limitSince[d] >= 0 {
+            atLimitMicroseconds[d] += now - limitSince[d]
+            limitSince[d] = -1
         }
         htlcsInFlight -= 1
     }
 
-    /// When each direction at its slot limit reached it (sparse: few directions are ever full).
-    var limitSince: [Int: Int64] = [:]
+    /// When each direction now at its slot limit reached it; -1 when it is below the limit.
+    var limitSince: [Int64]
 }

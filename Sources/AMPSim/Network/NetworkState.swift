@@ -66,7 +66,7 @@ public struct NetworkState {
         } else {
             balance[direction] += amount
         }
-        stats.noteRemove(direction, limit: graph.maxAcceptedHTLCs[direction], wasAtLimit: slots[direction] + 1 >= graph.maxAcceptedHTLCs[direction], now: now)
+        stats.noteRemove(direction, now: now)
     }
 
     /// Records a refusal on `direction` in the per-direction statistics.

@@ -13,10 +13,22 @@ public struct HopProbability: Sendable {
     public let apriori: Double
     public let halfLifeMicros: Double
 
+    /// -ln(apriori), the penalty weight of a hop without history (computed once).
+    let aprioriNegativeLog: Double
+
     public init(_ spec: RoutingSpec) {
         cost = spec.cost
         apriori = spec.aprioriProbability
         halfLifeMicros = spec.halfLifeS * 1e6
+        aprioriNegativeLog = -log(spec.aprioriProbability)
+    }
+
+    /// -ln of `probability(...)`, or nil when the probability is below `floor` (the hop is unusable).
+    /// Skips the logarithm for the commonest case: an apriori hop without history.
+    public func negativeLog(amount x: Int64, capacity: Int64, failedAt: Int64?, age: Int64, floor: Double) -> Double? {
+        if cost == .apriori, failedAt.map({ x < $0 }) ?? true { return aprioriNegativeLog }
+        let p = probability(amount: x, capacity: capacity, failedAt: failedAt, age: age)
+        return p < floor ? nil : -log(p)
     }
 
     /// `failedAt` is the smallest remembered failing amount (nil: no memory); `age` in µs.

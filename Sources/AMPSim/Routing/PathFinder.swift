@@ -18,24 +18,8 @@ public final class PathFinder {
     public static let maxCLTV: Int32 = 2016
     static let minProbability = 1e-9
 
-    // Per node (stamped with the search generation).
-    var cost: [Double]
-    var amountIn: [Int64]
-    var hopCount: [UInt8]
-    var cltv: [Int32]
-    var nextDirection: [Int32]
-    var seen: [UInt32]
-    var done: [UInt32]
-    // Per direction: the current sender's memory and its parts in flight.
-    var failAmount: [Int64]
-    var failTime: [Int64]
-    var memoryStamp: [UInt32]
-    var load: [Int64]
-    var loadStamp: [UInt32]
-    var generation: UInt32 = 0
-    // Binary heap of (cost, node).
-    var heapCost: [Double] = []
-    var heapNode: [Int32] = []
+    /// Reused for every search; moved into a local variable while a search runs.
+    var buffers: SearchBuffers
 
     /// Path searches run so far.
     public private(set) var searches = 0
@@ -46,21 +30,7 @@ public final class PathFinder {
         penaltyBaseMsat = routing.attemptCostMsat
         penaltyPPM = routing.attemptCostPPM
         maxHops = routing.maxHops
-        let n = graph.nodeCount, d = graph.directionCount
-        cost = [Double](repeating: 0, count: n)
-        amountIn = [Int64](repeating: 0, count: n)
-        hopCount = [UInt8](repeating: 0, count: n)
-        cltv = [Int32](repeating: 0, count: n)
-        nextDirection = [Int32](repeating: -1, count: n)
-        seen = [UInt32](repeating: 0, count: n)
-        done = seen
-        failAmount = [Int64](repeating: 0, count: d)
-        failTime = failAmount
-        memoryStamp = [UInt32](repeating: 0, count: d)
-        load = failAmount
-        loadStamp = memoryStamp
-        heapCost.reserveCapacity(1024)
-        heapNode.reserveCapacity(1024)
+        buffers = SearchBuffers(nodes: graph.nodeCount, directions: graph.directionCount)
     }
 
     /// The best route from `sender` to `receiver` delivering `amount` msat at time `now`, or nil.
@@ -69,64 +39,69 @@ public final class PathFinder {
                           network: NetworkState, inFlight: [(Int32, Int64)] = [], finalCLTV: Int32 = 40) -> Route? {
         searches += 1
         guard sender != receiver, amount > 0 else { return nil }
-        nextGeneration()
-        let g = generation
+        var b = buffers
+        buffers = .empty
+        defer { buffers = b }
+        b.nextGeneration()
+        let g = b.generation
         for e in memory.entries {
             let d = Int(e.direction)
-            failAmount[d] = e.amountMsat
-            failTime[d] = e.timeMicros
-            memoryStamp[d] = g
+            b.failAmount[d] = e.amountMsat
+            b.failTime[d] = e.timeMicros
+            b.memoryStamp[d] = g
         }
         for (dir, amt) in inFlight {
             let d = Int(dir)
-            if loadStamp[d] != g { load[d] = 0; loadStamp[d] = g }
-            load[d] += amt
+            if b.loadStamp[d] != g { b.load[d] = 0; b.loadStamp[d] = g }
+            b.load[d] += amt
         }
-        heapCost.removeAll(keepingCapacity: true)
-        heapNode.removeAll(keepingCapacity: true)
 
-        cost[receiver] = 0
-        amountIn[receiver] = amount
-        hopCount[receiver] = 0
-        cltv[receiver] = finalCLTV
-        nextDirection[receiver] = -1
-        seen[receiver] = g
-        push(0, Int32(receiver))
+        b.cost[receiver] = 0
+        b.amountIn[receiver] = amount
+        b.hopCount[receiver] = 0
+        b.cltv[receiver] = finalCLTV
+        b.nextDirection[receiver] = -1
+        b.seen[receiver] = g
+        b.push(0, Int32(receiver))
 
-        while let (c, v32) = pop() {
+        while let (c, v32) = b.pop() {
             let v = Int(v32)
-            if done[v] == g || c > cost[v] { continue }
-            done[v] = g
-            if v == sender { return reconstruct(sender: sender, receiver: receiver) }
-            if Int(hopCount[v]) >= maxHops { continue }
-            let x = amountIn[v]
+            if b.done[v] == g || c > b.cost[v] { continue }
+            b.done[v] = g
+            if v == sender { return Self.reconstruct(b, graph: graph, sender: sender, receiver: receiver) }
+            if Int(b.hopCount[v]) >= maxHops { continue }
+            let x = b.amountIn[v]
             for dir32 in graph.incoming(v) {
                 let d = Int(dir32)
                 let u = graph.source(of: d)
-                if done[u] == g { continue }
-                guard let (edgeCost, amountAtU, delta) = evaluate(d, from: u, amount: x, sender: sender, now: now, network: network) else { continue }
+                if b.done[u] == g { continue }
+                let extra = b.loadStamp[d] == g ? b.load[d] : 0
+                let failedAt: Int64? = b.memoryStamp[d] == g ? b.failAmount[d] : nil
+                let age = failedAt == nil ? 0 : now - b.failTime[d]
+                guard let (edgeCost, amountAtU, delta) = evaluate(d, from: u, amount: x, extra: extra, failedAt: failedAt, age: age,
+                                                                  sender: sender, network: network) else { continue }
                 let total = c + edgeCost
-                let newCLTV = cltv[v] + delta
+                let newCLTV = b.cltv[v] + delta
                 if newCLTV > Self.maxCLTV { continue }
-                if seen[u] != g || total < cost[u] {
-                    seen[u] = g
-                    cost[u] = total
-                    amountIn[u] = amountAtU
-                    hopCount[u] = hopCount[v] + 1
-                    cltv[u] = newCLTV
-                    nextDirection[u] = Int32(d)
-                    push(total, Int32(u))
+                if b.seen[u] != g || total < b.cost[u] {
+                    b.seen[u] = g
+                    b.cost[u] = total
+                    b.amountIn[u] = amountAtU
+                    b.hopCount[u] = b.hopCount[v] + 1
+                    b.cltv[u] = newCLTV
+                    b.nextDirection[u] = Int32(d)
+                    b.push(total, Int32(u))
                 }
             }
         }
         return nil
     }
 
-    /// Cost of using direction `d` (u → v) to carry `x`, the amount u must then hold, and the CLTV delta.
+    /// Cost of using direction `d` (u → v) to carry `x` (with `extra` of the sender's own parts already
+    /// on it), the amount u must then hold, and the CLTV delta.
     @inline(__always)
-    func evaluate(_ d: Int, from u: Int, amount x: Int64, sender: Int, now: Int64, network: NetworkState)
-        -> (Double, Int64, Int32)? {
-        let extra = loadStamp[d] == generation ? load[d] : 0
+    func evaluate(_ d: Int, from u: Int, amount x: Int64, extra: Int64, failedAt: Int64?, age: Int64, sender: Int,
+                  network: NetworkState) -> (Double, Int64, Int32)? {
         if u == sender {
             // The sender knows its own channels exactly.
             guard network.spendable(d) >= x, x >= graph.htlcMinimumMsat[d] else { return nil }
@@ -135,71 +110,24 @@ public final class PathFinder {
         guard graph.enabled[d], x >= graph.htlcMinimumMsat[d], x <= graph.htlcMaximumMsat[d] else { return nil }
         let capacity = graph.capacityMsat[d >> 1]
         guard x + extra <= capacity else { return nil }
-        let remembered = memoryStamp[d] == generation
-        let p = probability.probability(amount: x + extra, capacity: capacity, failedAt: remembered ? failAmount[d] : nil,
-                                        age: remembered ? now - failTime[d] : 0)
-        if p < Self.minProbability { return nil }
+        guard let negativeLog = probability.negativeLog(amount: x + extra, capacity: capacity, failedAt: failedAt, age: age,
+                                                        floor: Self.minProbability) else { return nil }
         let fee = Fees.fee(graph, direction: d, amountMsat: x)
-        let penalty = probability.cost == .cheapest ? 1e-3 : (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * -log(p)
+        let penalty = probability.cost == .cheapest ? 1e-3 : (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * negativeLog
         return (Double(fee) + penalty, x + fee, graph.cltvDelta[d])
     }
 
-    func reconstruct(sender: Int, receiver: Int) -> Route? {
+    static func reconstruct(_ b: SearchBuffers, graph: ChannelGraph, sender: Int, receiver: Int) -> Route {
         var directions: [Int32] = []
         var amounts: [Int64] = []
         var node = sender
         while node != receiver {
-            let d = nextDirection[node]
+            let d = b.nextDirection[node]
             directions.append(d)
             let next = graph.target(of: Int(d))
-            amounts.append(amountIn[next])
+            amounts.append(b.amountIn[next])
             node = next
         }
-        return Route(directions: directions, amounts: amounts, cltvTotal: cltv[sender])
-    }
-
-    func nextGeneration() {
-        generation &+= 1
-        if generation == 0 { // wrapped: clear every stamp once
-            for i in seen.indices { seen[i] = 0; done[i] = 0 }
-            for i in memoryStamp.indices { memoryStamp[i] = 0; loadStamp[i] = 0 }
-            generation = 1
-        }
-    }
-
-    @inline(__always) func push(_ c: Double, _ node: Int32) {
-        heapCost.append(c)
-        heapNode.append(node)
-        var i = heapCost.count - 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            if heapCost[parent] <= heapCost[i] { break }
-            heapCost.swapAt(parent, i)
-            heapNode.swapAt(parent, i)
-            i = parent
-        }
-    }
-
-    @inline(__always) func pop() -> (Double, Int32)? {
-        guard let first = heapCost.first else { return nil }
-        let node = heapNode[0]
-        let lastCost = heapCost.removeLast(), lastNode = heapNode.removeLast()
-        if !heapCost.isEmpty {
-            heapCost[0] = lastCost
-            heapNode[0] = lastNode
-            var i = 0
-            let n = heapCost.count
-            while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                let r = l + 1
-                let m = r < n && heapCost[r] < heapCost[l] ? r : l
-                if heapCost[i] <= heapCost[m] { break }
-                heapCost.swapAt(i, m)
-                heapNode.swapAt(i, m)
-                i = m
-            }
-        }
-        return (first, node)
+        return Route(directions: directions, amounts: amounts, cltvTotal: b.cltv[sender])
     }
 }

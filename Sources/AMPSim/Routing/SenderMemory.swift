@@ -15,8 +15,10 @@ public struct SenderMemory: Sendable {
 
     public init() {}
 
-    /// Remembers that `direction` failed for `amount` at `time`.
-    public mutating func recordFailure(direction: Int, amount: Int64, time: Int64) {
+    /// Remembers that `direction` failed for `amount` at `time`, forgetting entries older than
+    /// `forgetAfter` µs (so the memory stays as small as what still matters).
+    public mutating func recordFailure(direction: Int, amount: Int64, time: Int64, forgetAfter: Int64 = .max) {
+        if forgetAfter < .max { prune(now: time, horizon: forgetAfter) }
         if let i = entries.firstIndex(where: { $0.direction == Int32(direction) }) {
             // The direction failed again: the smaller amount is the tighter bound; the clock restarts.
             entries[i] = Entry(direction: Int32(direction), amountMsat: min(entries[i].amountMsat, amount), timeMicros: time)
@@ -25,8 +27,8 @@ public struct SenderMemory: Sendable {
         }
     }
 
-    /// Forgets entries older than `horizon` µs before `now` (their weight is negligible).
-    public mutating func prune(now: Int64, horizon: Int64) {
+    /// Forgets entries older than `horizon` µs before `now`.
+    mutating func prune(now: Int64, horizon: Int64) {
         entries.removeAll { now - $0.timeMicros > horizon }
     }
 }

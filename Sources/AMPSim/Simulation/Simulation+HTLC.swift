@@ -29,7 +29,7 @@ extension Simulation {
         let p = Int(attempts[a].payment)
         payments[p].htlcs += 1
         if scenario.payment.protocol == .mpp && hop > 0 {
-            payments[p].linkingNodes[Int32(graph.source(of: d)), default: 0] += 1
+            payments[p].linkingNodes.append(Int32(graph.source(of: d)))
         }
         if hop == Int(attempts[a].hopCount) - 1 {
             scheduler.schedule(.htlcReachesReceiver(attempt: Int32(a)), after: hopDelay())

@@ -16,11 +16,23 @@ extension Simulation {
         finishIfDone(p)
     }
 
+    /// What the strategy of payment `p` may see, read field by field (no copy of the payment's state).
     func view(_ p: Int) -> SessionView {
-        let s = payments[p]
-        return SessionView(totalMsat: s.spec.amountMsat, unassignedMsat: s.spec.amountMsat - s.inFlightMsat - s.deliveredMsat,
-                           inFlightParts: s.inFlight.count, inFlightMsat: s.inFlightMsat, deliveredMsat: s.deliveredMsat,
-                           now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: s.sharer?.root)
+        let total = payments[p].spec.amountMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
+        return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
+                           inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
+                           now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root)
+    }
+
+    /// The hops of payment `p`'s parts in flight, into the reused `loadBuffer` (no allocation per search).
+    func collectLoads(_ p: Int) {
+        loadBuffer.removeAll(keepingCapacity: true)
+        for a in payments[p].inFlight {
+            let start = Int(attempts[Int(a)].hopStart)
+            for i in start..<(start + Int(attempts[Int(a)].hopCount)) {
+                loadBuffer.append((hopDirections[i], hopAmounts[i]))
+            }
+        }
     }
 
     /// Asks the strategy for parts and launches those that find a route, until it waits or gives up.
@@ -41,14 +53,10 @@ extension Simulation {
             case .send(var request):
                 request.amountMsat = min(request.amountMsat, v.unassignedMsat)
                 guard request.amountMsat > 0 else { return }
-                let spec = payments[p].spec
-                let loads = payments[p].inFlight.flatMap { a -> [(Int32, Int64)] in
-                    let at = attempts[Int(a)]
-                    return (0..<Int(at.hopCount)).map { (hopDirections[Int(at.hopStart) + $0], hopAmounts[Int(at.hopStart) + $0]) }
-                }
-                if let route = finder.findRoute(from: Int(spec.sender), to: Int(spec.receiver), amount: request.amountMsat,
-                                                now: scheduler.now, memory: memories[Int(spec.sender)], network: network,
-                                                inFlight: loads) {
+                let sender = Int(payments[p].spec.sender), receiver = Int(payments[p].spec.receiver)
+                collectLoads(p)
+                if let route = finder.findRoute(from: sender, to: receiver, amount: request.amountMsat, now: scheduler.now,
+                                                memory: memories[sender], network: network, inFlight: loadBuffer) {
                     launch(p, request: request, route: route)
                 } else {
                     payments[p].strategy.noRoute(request, v, random: strategyStream)
@@ -110,7 +118,8 @@ extension Simulation {
             let hop = Int(attempts[a].failingHop)
             if hop >= 0 && hop < Int(attempts[a].hopCount) && cause != .mppTimeout && cause != .unknownPaymentDetails {
                 let index = Int(attempts[a].hopStart) + hop
-                memories[Int(payments[p].spec.sender)].recordFailure(direction: Int(hopDirections[index]), amount: hopAmounts[index], time: now)
+                memories[Int(payments[p].spec.sender)].recordFailure(direction: Int(hopDirections[index]), amount: hopAmounts[index],
+                                                                     time: now, forgetAfter: memoryHorizon)
             }
             if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
             payments[p].strategy.failed(request, view(p), random: strategyStream)
@@ -139,7 +148,7 @@ extension Simulation {
             else if timedOut { failure = "timeout" }
             else { failure = "max_attempts" }
         }
-        let linkable = scenario.payment.protocol == .mpp ? s.linkingNodes.values.filter { $0 >= 2 }.reduce(0, +) : 0
+        let linkable = scenario.payment.protocol == .mpp ? Self.linkableParts(forwarders: s.linkingNodes) : 0
         records[p] = PaymentRecord(
             paymentID: p, arrival: s.spec.arrival, end: scheduler.now, sender: s.spec.sender, receiver: s.spec.receiver,
             amountMsat: s.spec.amountMsat, success: success, feeMsat: success ? s.feeMsat : 0, attempts: s.attempts,
@@ -148,6 +157,17 @@ extension Simulation {
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
             setID: s.setID, failure: failure)
         payments[p].strategy = SingleStrategy()
-        payments[p].linkingNodes = [:]
+        payments[p].linkingNodes = []
+    }
+
+    /// Parts seen by a forwarder that saw at least two parts of the payment: `forwarders` lists the
+    /// forwarding node of every MPP hop the payment's parts were added on (one entry per part and node).
+    static func linkableParts(forwarders: [Int32]) -> Int {
+        var total = 0, run = 0
+        var previous: Int32 = -1
+        for node in forwarders.sorted() {
+            if node == previous { run += 1 } else { if run >= 2 { total += run }; run = 1; previous = node }
+        }
+        return run >= 2 ? total + run : total
     }
 }

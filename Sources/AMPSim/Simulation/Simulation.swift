@@ -19,6 +19,10 @@ public final class Simulation {
     var hopAmounts: [Int64] = []
     var hopAddTime: [SimTime] = []
     var records: [PaymentRecord?] = []
+    /// Reused for the in-flight hops handed to each path search.
+    var loadBuffer: [(Int32, Int64)] = []
+    /// Failures older than this (20 half-lives: weight below 10^-6) are forgotten.
+    let memoryHorizon: SimTime
     /// AMP set ids already used per reusable invoice.
     var closedSets: [Int32: Set<Bytes32>] = [:]
     let latency: DistributionSampler
@@ -47,6 +51,7 @@ public final class Simulation {
         faultStream = stream(.faults)
         strategyStream = stream(.strategy)
         holdTimeout = SimTime((scenario.receiver.holdTimeoutS * 1e6).rounded())
+        memoryHorizon = SimTime((scenario.routing.halfLifeS * 20e6).rounded())
     }
 
     /// Runs the given payments to completion and returns one record per payment, in workload order.

@@ -71,6 +71,6 @@ struct PaymentState {
     var setGeneration: Int32 = 0
     var ampSet: AMPReceiverSet?
     var complete = false
-    /// Forwarding nodes that saw an MPP part of this payment (for linkability).
-    var linkingNodes: [Int32: Int] = [:]
+    /// The forwarding node of every MPP hop added for this payment (for linkability, counted at the end).
+    var linkingNodes: [Int32] = []
 }
