@@ -13,25 +13,20 @@ public enum RunExperiment {
         public var paymentsCSV: String
     }
 
-    /// Refuses, up front and with the field named, what this version cannot simulate yet.
-    public static func checkSupported(_ scenario: Scenario) throws {
-        var problems: [Diagnostic] = []
-        func refuse(_ path: String, _ expected: String, _ found: String) {
-            problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
+    /// The payments of replication `replication`: the replayed file when `workload.replay` names one,
+    /// otherwise drawn by `Workload`.
+    public static func payments(_ scenario: Scenario, graph: ChannelGraph, replication: Int) throws -> [PaymentSpecRecord] {
+        if let replay = scenario.workload.replay {
+            return try PaymentReplay.read(path: scenario.resolve(replay), label: replay, graph: graph)
         }
-        if !StrategyRegistry.isImplemented(scenario.payment.strategy) {
-            let names = StrategyName.allCases.filter(StrategyRegistry.isImplemented).map(\.rawValue).joined(separator: " | ")
-            refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
-        }
-        if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
-        if !problems.isEmpty { throw InputError(problems) }
+        return try Workload.generate(scenario, graph: graph, replication: replication)
     }
 
     /// Simulates replication `replication`.
     public static func replicate(_ scenario: Scenario, replication: Int) throws -> Replication {
         let (graph, _) = try GraphFactory.build(scenario, replication: replication)
-        let workload = try Workload.generate(scenario, graph: graph, replication: replication)
-        let simulation = Simulation(scenario: scenario, graph: graph, replication: replication)
+        let workload = try payments(scenario, graph: graph, replication: replication)
+        let simulation = try Simulation(scenario: scenario, graph: graph, replication: replication)
         let records = simulation.run(workload)
         let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,
                                          pathSearches: simulation.pathSearches, events: simulation.eventsProcessed)
@@ -40,7 +35,7 @@ public enum RunExperiment {
 
     /// Runs every replication and writes the output folder. `progress` hears one line per replication.
     public static func run(_ scenario: Scenario, outputDir: String, progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
-        try checkSupported(scenario)
+        try Simulation.checkSupported(scenario)
         let started = Date()
         var payments = PaymentsTable.header
         var summary = ReplicationSummary.header

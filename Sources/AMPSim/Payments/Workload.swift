@@ -15,13 +15,10 @@ public struct PaymentSpecRecord: Sendable, Equatable {
 ///
 /// Guarantees: depends only on (scenario workload, graph, seed, replication) — never on the protocol
 /// or the strategy — so every protocol sees the same payments; sender != receiver always; amounts
-/// are at least 1 msat.
+/// are at least 1 msat. Reads no file: a replayed workload comes from `PaymentReplay`.
 public enum Workload {
     public static func generate(_ scenario: Scenario, graph: ChannelGraph, replication: Int) throws -> [PaymentSpecRecord] {
         let w = scenario.workload
-        if let replay = w.replay {
-            return try PaymentReplay.read(path: scenario.resolve(replay), label: replay, graph: graph)
-        }
         let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .workload)
         let amounts = DistributionSampler(w.amountSat)
         let n = graph.nodeCount

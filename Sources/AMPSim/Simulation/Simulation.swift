@@ -36,7 +36,23 @@ public final class Simulation {
     public private(set) var eventsProcessed = 0
     var ampSettledBeforeComplete = 0
 
-    public init(scenario: Scenario, graph: ChannelGraph, replication: Int) {
+    /// Refuses, up front and with the field named, what this version cannot simulate yet.
+    public static func checkSupported(_ scenario: Scenario) throws {
+        var problems: [Diagnostic] = []
+        func refuse(_ path: String, _ expected: String, _ found: String) {
+            problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
+        }
+        if !StrategyRegistry.isImplemented(scenario.payment.strategy) {
+            let names = StrategyName.allCases.filter(StrategyRegistry.isImplemented).map(\.rawValue).joined(separator: " | ")
+            refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
+        }
+        if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
+        if !problems.isEmpty { throw InputError(problems) }
+    }
+
+    /// A simulation of `scenario` on `graph`; throws for what `checkSupported` refuses.
+    public init(scenario: Scenario, graph: ChannelGraph, replication: Int) throws {
+        try Self.checkSupported(scenario)
         self.scenario = scenario
         self.graph = graph
         self.replication = replication
@@ -59,7 +75,8 @@ public final class Simulation {
         payments.reserveCapacity(workload.count)
         records = [PaymentRecord?](repeating: nil, count: workload.count)
         for (i, spec) in workload.enumerated() {
-            let strategy = StrategyRegistry.make(scenario.payment) ?? SingleStrategy()
+            // checkSupported (in init) guarantees the registry can build this strategy.
+            let strategy = StrategyRegistry.make(scenario.payment)!
             payments.append(PaymentState(spec: spec, strategy: strategy))
             scheduler.schedule(.paymentArrives(Int32(i)), at: spec.arrival)
         }

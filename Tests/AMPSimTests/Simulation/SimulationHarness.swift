@@ -15,8 +15,8 @@ enum SimulationHarness {
 
     static func run(_ scenario: Scenario, replication: Int = 0, checkInvariants: Bool = true) throws -> Outcome {
         let (graph, _) = try GraphFactory.build(scenario, replication: replication)
-        let workload = try Workload.generate(scenario, graph: graph, replication: replication)
-        let simulation = Simulation(scenario: scenario, graph: graph, replication: replication)
+        let workload = try RunExperiment.payments(scenario, graph: graph, replication: replication)
+        let simulation = try Simulation(scenario: scenario, graph: graph, replication: replication)
         simulation.checkInvariants = checkInvariants
         let records = simulation.run(workload)
         return Outcome(records: records, network: simulation.finalNetwork, violation: simulation.invariantViolation, graph: graph)
