@@ -67,6 +67,11 @@ extension Simulation {
 
     func launch(_ p: Int, request: PartRequest, route: Route) {
         let now = scheduler.now
+        var request = request
+        if request.partID < 0 {
+            request.partID = Int32(payments[p].parts)
+            payments[p].parts += 1
+        }
         var attempt = PartAttempt(payment: Int32(p), request: request, hopStart: Int32(hopDirections.count),
                                   hopCount: Int16(route.hops), start: now, feeMsat: route.feeMsat, sentMsat: route.amounts[0])
         if scenario.payment.protocol == .amp, var sharer = payments[p].sharer {
@@ -152,7 +157,7 @@ extension Simulation {
         records[p] = PaymentRecord(
             paymentID: p, arrival: s.spec.arrival, end: scheduler.now, sender: s.spec.sender, receiver: s.spec.receiver,
             amountMsat: s.spec.amountMsat, success: success, feeMsat: success ? s.feeMsat : 0, attempts: s.attempts,
-            parts: s.attempts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
+            parts: s.parts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
             slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
             setID: s.setID, failure: failure)

@@ -55,6 +55,8 @@ struct PaymentState {
     var deliveredMsat: Int64 = 0
     var feeMsat: Int64 = 0
     var attempts = 0
+    /// Distinct parts launched (retries of a part on new routes are attempts, not parts).
+    var parts = 0
     var partsSettled = 0
     var htlcs = 0
     var maxPartsInFlight = 0

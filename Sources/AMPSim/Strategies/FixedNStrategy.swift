@@ -4,7 +4,7 @@
 /// ends the payment.
 public struct FixedNStrategy: SplitStrategy {
     let n: Int
-    var queue: [Int64] = []
+    var queue: [PartRequest] = []
     var started = false
     var gaveUp = false
 
@@ -20,17 +20,16 @@ public struct FixedNStrategy: SplitStrategy {
     public mutating func next(_ view: SessionView, random: RandomStream) -> SplitDecision {
         if !started {
             started = true
-            queue = Self.parts(total: view.totalMsat, n: n)
+            queue = Self.parts(total: view.totalMsat, n: n).map { PartRequest(amountMsat: $0) }
         }
         if gaveUp { return .giveUp }
         guard !queue.isEmpty else { return .wait }
-        let amount = queue.removeFirst()
-        return .send(PartRequest(amountMsat: amount))
+        return .send(queue.removeFirst())
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) { gaveUp = true }
 
     public mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream) {
-        queue.append(part.amountMsat)
+        queue.append(part)
     }
 }

@@ -8,6 +8,9 @@ public struct PartRequest: Sendable, Equatable {
     /// AMP only: the share this part carries when the strategy splits shares itself (halving);
     /// nil: the session's lnd-style sharer assigns one.
     public var share: Bytes32?
+    /// Set by the session when the part is first launched (-1 before). A strategy that retries a part
+    /// on a new route hands the same request back, so every attempt of one part carries one id.
+    public var partID: Int32 = -1
 
     public init(amountMsat: Int64, depth: Int = 0, treeIndex: UInt32 = 0, share: Bytes32? = nil) {
         self.amountMsat = amountMsat

@@ -38,7 +38,7 @@ import Testing
                     #expect(out.network.htlcsInFlight == 0, "HTLCs left in flight: seed \(seed) \(proto) \(strategy)")
                     for r in out.records {
                         #expect(r.success == r.failure.isEmpty)
-                        #expect(r.partsSettled <= r.parts && r.parts == r.attempts)
+                        #expect(r.partsSettled <= r.parts && r.parts <= r.attempts)
                         #expect(r.end >= r.arrival)
                         if proto == "amp" || proto == "keysend" { #expect(r.partialLossMsat == 0 && r.linkableParts == 0) }
                     }

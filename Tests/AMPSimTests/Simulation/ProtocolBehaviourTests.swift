@@ -141,3 +141,39 @@ import Testing
         }
     }
 }
+
+/// A part retried on a new route is one part with several attempts; a split makes new parts.
+@Suite struct PartCountingTests {
+    /// s → m → d looks likelier (capacity 200,000 sat) but cannot carry anything (m holds nothing towards d);
+    /// s → n → d (120,000 sat) can.
+    func scenario(_ strategy: String, _ proto: String) throws -> Scenario {
+        try SimulationHarness.scenario("""
+        name: parts
+        graph:
+          generator: explicit
+          policy: \(SimulationHarness.freePolicy)
+          explicit:
+            nodes: [s, m, n, d]
+            channels:
+              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
+              - {from: m, to: d, capacity_sat: 200000, balance_sat: 0}
+              - {from: s, to: n, capacity_sat: 100000, balance_sat: 100000}
+              - {from: n, to: d, capacity_sat: 120000, balance_sat: 120000}
+        workload: {payments: 1, amount_sat: 40000, sender: s, receiver: d}
+        payment: {protocol: \(proto), strategy: \(strategy), fixed_n: {n: 2}, halving: {max_depth: 1, min_part_sat: 1}}
+        routing: {cost: pickhardt}
+        """)
+    }
+
+    @Test func retriesAreAttemptsSplitsAreParts() throws {
+        // single: tries m (fails), retries the same part via n.
+        let single = try SimulationHarness.run(try scenario("single", "keysend")).records[0]
+        #expect(single.success && single.parts == 1 && single.attempts == 2)
+        // fixed-n: two parts; the one sent via m is retried via n.
+        let fixed = try SimulationHarness.run(try scenario("fixed-n", "mpp")).records[0]
+        #expect(fixed.success && fixed.parts == 2 && fixed.attempts == 3 && fixed.partsSettled == 2)
+        // halving: the whole fails via m and splits into two new parts, both via n.
+        let halving = try SimulationHarness.run(try scenario("halving", "amp")).records[0]
+        #expect(halving.success && halving.parts == 3 && halving.attempts == 3 && halving.partsSettled == 2)
+    }
+}
