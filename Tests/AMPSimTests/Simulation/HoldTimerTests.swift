@@ -8,17 +8,13 @@ import Testing
     func scenario(_ preset: String, _ proto: String, _ extra: [String] = []) throws -> Scenario {
         try SimulationHarness.scenario("""
         name: hold
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, m, a, b, d]
-            channels:
-              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
-              - {from: m, to: d, capacity_sat: 40000, balance_sat: 40000}
-              - {from: s, to: a, capacity_sat: 100000, balance_sat: 100000}
-              - {from: a, to: b, capacity_sat: 100000, balance_sat: 100000}
-              - {from: b, to: d, capacity_sat: 40000, balance_sat: 40000}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "a", "b", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: m, to: d, capacity_sat: 40000, balance_sat: 40000}",
+            "{from: s, to: a, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: a, to: b, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: b, to: d, capacity_sat: 40000, balance_sat: 40000}",
+        ]))
         network: {hop_latency_ms: 100}
         workload: {payments: 1, amount_sat: 90000, sender: s, receiver: d}
         payment: {protocol: \(proto), strategy: fixed-n, fixed_n: {n: 3}, timeout_s: 300}

@@ -12,14 +12,10 @@ import Testing
         let yaml = """
         name: v1
         replications: 2000
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, m, d]
-            channels:
-              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
-              - {from: m, to: d, capacity_sat: 100000}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: m, to: d, capacity_sat: 100000}",
+        ]))
         workload: {payments: 1, amount_sat: 50000, sender: s, receiver: d}
         payment: {protocol: keysend, strategy: single}
         """
@@ -42,15 +38,11 @@ import Testing
         #expect(Fees.fee(amountMsat: 4_999_999, baseMsat: 200, ratePPM: 2000) == 10_199)
         let yaml = """
         name: fee
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, a, b, d]
-            channels:
-              - {from: s, to: a, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 999, fee_rate_ppm: 999}}
-              - {from: a, to: b, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 1000, fee_rate_ppm: 100, htlc_minimum_msat: 0}}
-              - {from: b, to: d, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 200, fee_rate_ppm: 2000, htlc_minimum_msat: 0}}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "a", "b", "d"], channels: [
+            "{from: s, to: a, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 999, fee_rate_ppm: 999}}",
+            "{from: a, to: b, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 1000, fee_rate_ppm: 100, htlc_minimum_msat: 0}}",
+            "{from: b, to: d, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 200, fee_rate_ppm: 2000, htlc_minimum_msat: 0}}",
+        ]))
         workload: {payments: 1, amount_sat: 4999.999, sender: s, receiver: d}
         payment: {protocol: keysend, strategy: single}
         """
@@ -82,12 +74,7 @@ import Testing
         return """
         name: v4
         replications: 1500
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [\(nodes.joined(separator: ", "))]
-            channels: [\(channels.joined(separator: ", "))]
+        \(SimulationHarness.explicitGraph(nodes: nodes, channels: channels))
         workload: {payments: 1, amount_sat: 500000, sender: s, receiver: d}
         payment: {protocol: \(proto), strategy: \(k == 1 ? "single" : "fixed-n"), fixed_n: {n: \(k)}, max_attempts: \(k)}
         routing: {cost: pickhardt}

@@ -8,14 +8,10 @@ import Testing
         func run(_ proto: String) throws -> PaymentRecord {
             try SimulationHarness.run(try SimulationHarness.scenario("""
             name: link
-            graph:
-              generator: explicit
-              policy: \(SimulationHarness.freePolicy)
-              explicit:
-                nodes: [s, m, d]
-                channels:
-                  - {from: s, to: m, capacity_sat: 1000000, balance_sat: 1000000}
-                  - {from: m, to: d, capacity_sat: 1000000, balance_sat: 1000000}
+            \(SimulationHarness.explicitGraph(nodes: ["s", "m", "d"], channels: [
+                "{from: s, to: m, capacity_sat: 1000000, balance_sat: 1000000}",
+                "{from: m, to: d, capacity_sat: 1000000, balance_sat: 1000000}",
+            ]))
             workload: {payments: 1, amount_sat: 100000, sender: s, receiver: d}
             payment: {protocol: \(proto), strategy: fixed-n, fixed_n: {n: 2}}
             """)).records[0]

@@ -7,14 +7,10 @@ import Testing
         // m → d accepts at most 2 HTLCs; 3 MPP parts: two are held at d, the third finds no free slot.
         let yaml = """
         name: slots
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, m, d]
-            channels:
-              - {from: s, to: m, capacity_sat: 1000000, balance_sat: 1000000}
-              - {from: m, to: d, capacity_sat: 1000000, balance_sat: 1000000, policy: {fee_base_msat: 0, fee_rate_ppm: 0, htlc_minimum_msat: 0, reserve_share: 0, max_accepted_htlcs: 2}}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 1000000, balance_sat: 1000000}",
+            "{from: m, to: d, capacity_sat: 1000000, balance_sat: 1000000, policy: {fee_base_msat: 0, fee_rate_ppm: 0, htlc_minimum_msat: 0, reserve_share: 0, max_accepted_htlcs: 2}}",
+        ]))
         workload: {payments: 1, amount_sat: 30000, sender: s, receiver: d}
         payment: {protocol: mpp, strategy: fixed-n, fixed_n: {n: 3}}
         receiver: {hold_preset: cln}
@@ -37,16 +33,12 @@ import Testing
     func atomicityScenario(_ proto: String, _ behavior: String) throws -> Scenario {
         try SimulationHarness.scenario("""
         name: atomicity
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, m, n, d]
-            channels:
-              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
-              - {from: m, to: d, capacity_sat: 60000, balance_sat: 60000}
-              - {from: s, to: n, capacity_sat: 100000, balance_sat: 100000}
-              - {from: n, to: d, capacity_sat: 100000, balance_sat: 0}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: m, to: d, capacity_sat: 60000, balance_sat: 60000}",
+            "{from: s, to: n, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: n, to: d, capacity_sat: 100000, balance_sat: 0}",
+        ]))
         workload: {payments: 1, amount_sat: 100000, sender: s, receiver: d}
         payment: {protocol: \(proto), strategy: fixed-n, fixed_n: {n: 2}}
         receiver: {behavior: \(behavior)}
@@ -69,13 +61,10 @@ import Testing
     @Test func sendersWithoutChannelsAndUnreachableReceiversFailCleanly() throws {
         let yaml = """
         name: lonely
-        graph:
-          generator: explicit
-          explicit:
-            nodes: [s, m, d, island]
-            channels:
-              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
-              - {from: m, to: d, capacity_sat: 100000, balance_sat: 100000}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "d", "island"], policy: "lnd", channels: [
+            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: m, to: d, capacity_sat: 100000, balance_sat: 100000}",
+        ]))
         workload: {payments: 1, amount_sat: 1000, sender: island, receiver: d}
         payment: {protocol: amp, strategy: halving}
         """
@@ -149,16 +138,12 @@ import Testing
     func scenario(_ strategy: String, _ proto: String) throws -> Scenario {
         try SimulationHarness.scenario("""
         name: parts
-        graph:
-          generator: explicit
-          policy: \(SimulationHarness.freePolicy)
-          explicit:
-            nodes: [s, m, n, d]
-            channels:
-              - {from: s, to: m, capacity_sat: 100000, balance_sat: 100000}
-              - {from: m, to: d, capacity_sat: 200000, balance_sat: 0}
-              - {from: s, to: n, capacity_sat: 100000, balance_sat: 100000}
-              - {from: n, to: d, capacity_sat: 120000, balance_sat: 120000}
+        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: m, to: d, capacity_sat: 200000, balance_sat: 0}",
+            "{from: s, to: n, capacity_sat: 100000, balance_sat: 100000}",
+            "{from: n, to: d, capacity_sat: 120000, balance_sat: 120000}",
+        ]))
         workload: {payments: 1, amount_sat: 40000, sender: s, receiver: d}
         payment: {protocol: \(proto), strategy: \(strategy), fixed_n: {n: 2}, halving: {max_depth: 1, min_part_sat: 1}}
         routing: {cost: pickhardt}

@@ -30,4 +30,18 @@ enum SimulationHarness {
 
     /// The validation.md common set-up: no fees, no reserve, no HTLC minimum.
     static let freePolicy = "{fee_base_msat: 0, fee_rate_ppm: 0, htlc_minimum_msat: 0, reserve_share: 0}"
+
+    /// A `graph:` section for a hand-made topology: `nodes` and one flow mapping per channel
+    /// (`{from: s, to: m, capacity_sat: ..., balance_sat: ...}`), every direction with `policy`.
+    static func explicitGraph(nodes: [String], policy: String = freePolicy, channels: [String]) -> String {
+        """
+        graph:
+          generator: explicit
+          policy: \(policy)
+          explicit:
+            nodes: [\(nodes.joined(separator: ", "))]
+            channels:
+        \(channels.map { "      - \($0)" }.joined(separator: "\n"))
+        """
+    }
 }
