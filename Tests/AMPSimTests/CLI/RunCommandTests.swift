@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import AMPSim
+
+/// `ampsim run` as a user runs it: the three files, their columns, exit status 2 and nothing written
+/// for bad input.
+@Suite struct RunCommandTests {
+    let small = ["--set", "graph.nodes=60", "--set", "workload.payments=40", "--replications", "2"]
+
+    @Test func writesTheThreeFilesWithTheDocumentedColumns() throws {
+        let out = TestPaths.scratch() + "/run"
+        let run = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet"] + small)
+        #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
+        let payments = try String(contentsOfFile: out + "/payments.csv", encoding: .utf8).split(separator: "\n")
+        #expect(payments.first.map(String.init) == PaymentsTable.columns.joined(separator: ","))
+        #expect(payments.count == 1 + 2 * 40)
+        #expect(payments.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == PaymentsTable.columns.count })
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        #expect(summary.first.map(String.init) == ReplicationSummary.columns.joined(separator: ","))
+        #expect(summary.count == 3)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
+        #expect(json?["ampsim_version"] as? String == AMPSimVersion.string)
+        #expect((json?["scenario_yaml"] as? String)?.contains("replications: 2") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["payments.csv", "run.json", "summary.csv"])
+    }
+
+    @Test func sameCommandSameBytesWhateverTheFolder() throws {
+        let a = TestPaths.scratch() + "/a", b = TestPaths.scratch() + "/b"
+        for dir in [a, b] {
+            #expect(try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", dir, "--quiet"] + small).status == 0)
+        }
+        for file in ["payments.csv", "summary.csv"] {
+            #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
+        }
+    }
+
+    @Test func badInputExitsTwoAndWritesNothing() throws {
+        let out = TestPaths.scratch() + "/never"
+        let unsupported = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--set", "payment.strategy=window"])
+        #expect(unsupported.status == 2)
+        #expect(unsupported.stderr.contains("payment.strategy: expected a strategy this version can run"))
+        let missingGraph = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                                  "--set", "graph={generator: import, format: lnd, path: no-such.json}"])
+        #expect(missingGraph.status == 2 && missingGraph.stderr.contains("no-such.json"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // An output folder that cannot be created (its parent is a file).
+        let file = TestPaths.write("x", name: "plain-file")
+        let unwritable = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", file + "/sub", "--quiet"] + small)
+        #expect(unwritable.status == 2 && unwritable.stderr.contains("output.dir: expected a folder that can be created"))
+    }
+}
