@@ -23,34 +23,38 @@ extension Simulation {
 
     func receiveAMP(_ a: Int, payment p: Int) {
         guard let setID = payments[p].setID else { return }
-        let invoice = payments[p].spec.invoice >= 0 ? payments[p].spec.invoice : -1 - Int32(p)
-        if closedSets[invoice]?.contains(setID) == true {
-            resolveFromReceiver(a, settle: false, cause: .unknownPaymentDetails)
-            return
-        }
-        var set = payments[p].ampSet ?? AMPReceiverSet(setID: setID, totalMsat: payments[p].spec.amountMsat)
-        let htlc = AMPReceivedHTLC(share: attempts[a].share, childIndex: attempts[a].childIndex,
-                                   childHash: attempts[a].childHash, amountMsat: attempts[a].request.amountMsat)
+        let invoice = invoiceKey(p)
         do {
-            try set.add(htlc, totalMsat: payments[p].spec.amountMsat)
-        } catch {
+            switch try invoices[invoice, default: AMPInvoice()].receive(ampHTLC(a), setID: setID, totalMsat: payments[p].spec.amountMsat) {
+            case .pending:
+                hold(a, payment: p)
+            case .settled(_, let preimages):
+                hold(a, payment: p)
+                // One verified preimage per held part: the set was whole before anything was settled.
+                if preimages.count != payments[p].held.count { ampSettledBeforeComplete += 1 }
+                settleHeldSet(p)
+            }
+        } catch AMPReceiverError.hashMismatch {
+            // The invoice cancelled the whole set: fail every part of it.
             resolveFromReceiver(a, settle: false, cause: .unknownPaymentDetails)
-            return
-        }
-        payments[p].ampSet = set
-        hold(a, payment: p)
-        guard set.isComplete else { return }
-        closedSets[invoice, default: []].insert(setID)
-        payments[p].ampSet = nil
-        do {
-            let preimages = try set.preimages()
-            if preimages.count != payments[p].held.count { ampSettledBeforeComplete += 1 }
-            settleHeldSet(p)
-        } catch {
             for h in payments[p].held { resolveFromReceiver(Int(h), settle: false, cause: .unknownPaymentDetails) }
             payments[p].held = []
             payments[p].heldMsat = 0
+        } catch {
+            // A duplicate or closed set id, a total that differs, an amount past the total: refuse this HTLC.
+            resolveFromReceiver(a, settle: false, cause: .unknownPaymentDetails)
         }
+    }
+
+    /// The invoice a payment pays: its reusable invoice, or one of its own.
+    func invoiceKey(_ p: Int) -> Int32 {
+        payments[p].spec.invoice >= 0 ? payments[p].spec.invoice : -1 - Int32(p)
+    }
+
+    /// What the receiver sees of AMP part attempt `a`.
+    func ampHTLC(_ a: Int) -> AMPReceivedHTLC {
+        AMPReceivedHTLC(share: attempts[a].share, childIndex: attempts[a].childIndex, childHash: attempts[a].childHash,
+                        amountMsat: attempts[a].request.amountMsat)
     }
 
     func hold(_ a: Int, payment p: Int) {
@@ -97,17 +101,8 @@ extension Simulation {
             payments[p].heldMsat -= attempts[Int(a)].request.amountMsat
             resolveFromReceiver(Int(a), settle: greedy, cause: .mppTimeout)
         }
-        if scenario.payment.protocol == .amp, !greedy, var set = payments[p].ampSet {
-            // Rebuild the open set without the parts that timed out.
-            let keep = payments[p].held
-            var rebuilt = AMPReceiverSet(setID: set.setID, totalMsat: set.totalMsat)
-            for h in keep {
-                let at = attempts[Int(h)]
-                try? rebuilt.add(AMPReceivedHTLC(share: at.share, childIndex: at.childIndex, childHash: at.childHash,
-                                                 amountMsat: at.request.amountMsat), totalMsat: set.totalMsat)
-            }
-            set = rebuilt
-            payments[p].ampSet = keep.isEmpty ? nil : set
+        if scenario.payment.protocol == .amp, let setID = payments[p].setID {
+            invoices[invoiceKey(p)]?.expire(expired.map { ampHTLC(Int($0)) }, from: setID)
         }
         if !payments[p].held.isEmpty, scenario.receiver.holdTimer == .perSet {
             scheduler.schedule(.holdTimerFires(payment: Int32(p), attempt: -1, generation: payments[p].setGeneration), after: holdTimeout)

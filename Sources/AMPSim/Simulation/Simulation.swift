@@ -23,8 +23,8 @@ public final class Simulation {
     var loadBuffer: [(Int32, Int64)] = []
     /// Failures older than this (20 half-lives: weight below 10^-6) are forgotten.
     let memoryHorizon: SimTime
-    /// AMP set ids already used per reusable invoice.
-    var closedSets: [Int32: Set<Bytes32>] = [:]
+    /// The receivers' AMP invoices: one per reusable invoice (key >= 0) or per payment (key -1 - p).
+    var invoices: [Int32: AMPInvoice] = [:]
     let latency: DistributionSampler
     let latencyStream: RandomStream
     let faultStream: RandomStream

@@ -71,7 +71,6 @@ struct PaymentState {
     var held: [Int32] = []
     var heldMsat: Int64 = 0
     var setGeneration: Int32 = 0
-    var ampSet: AMPReceiverSet?
     var complete = false
     /// The forwarding node of every MPP hop added for this payment (for linkability, counted at the end).
     var linkingNodes: [Int32] = []

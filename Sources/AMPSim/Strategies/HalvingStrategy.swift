@@ -29,19 +29,16 @@ public struct HalvingStrategy: SplitStrategy {
     }
 
     /// The two halves of `part`, or nil when it may not be split further.
+    /// The two halves of `part` (`AMPHalvingNode`'s split: amounts, child indices and, with AMP, seeds),
+    /// or nil when it may not be split further.
     public func split(_ part: PartRequest, random: RandomStream) -> (PartRequest, PartRequest)? {
-        let low = part.amountMsat / 2, high = part.amountMsat - low
-        guard part.depth < maxDepth, low >= max(1, minPartMsat) else { return nil }
-        let depth = part.depth + 1
-        let step = UInt32(truncatingIfNeeded: 1 << min(part.depth, 31))
-        var leftShare: Bytes32?, rightShare: Bytes32?
-        if let s = part.share {
-            let x = Bytes32(random: random)
-            leftShare = x
-            rightShare = s ^ x
+        let node = AMPHalvingNode(seed: part.share ?? .zero, index: part.treeIndex, depth: UInt32(part.depth), amountMsat: part.amountMsat)
+        guard part.depth < maxDepth, node.canSplit, part.amountMsat / 2 >= max(1, minPartMsat) else { return nil }
+        let (left, right) = node.split(random: part.share == nil ? .zero : Bytes32(random: random))
+        func request(_ n: AMPHalvingNode) -> PartRequest {
+            PartRequest(amountMsat: n.amountMsat, depth: Int(n.depth), treeIndex: n.index, share: part.share == nil ? nil : n.seed)
         }
-        return (PartRequest(amountMsat: high, depth: depth, treeIndex: part.treeIndex, share: leftShare),
-                PartRequest(amountMsat: low, depth: depth, treeIndex: part.treeIndex &+ step, share: rightShare))
+        return (request(left), request(right))
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) {

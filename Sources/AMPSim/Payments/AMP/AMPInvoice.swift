@@ -42,6 +42,21 @@ public struct AMPInvoice: Sendable, Hashable {
         return .settled(setID: setID, preimages: try set.preimages())
     }
 
+    /// Drops `expired` HTLCs (their hold timer fired) from the open set `setID`; the set id stays open,
+    /// so the sender may still complete it with new parts. Each listed HTLC removes one equal entry.
+    public mutating func expire(_ expired: [AMPReceivedHTLC], from setID: Bytes32) {
+        guard let set = openSets[setID] else { return }
+        var remaining = set.htlcs
+        for htlc in expired {
+            if let i = remaining.firstIndex(of: htlc) { remaining.remove(at: i) }
+        }
+        guard !remaining.isEmpty else { openSets[setID] = nil; return }
+        var rebuilt = AMPReceiverSet(setID: setID, totalMsat: set.totalMsat)
+        // The kept HTLCs were accepted once with this total and sum to less than it: adding them back cannot fail.
+        for htlc in remaining { try? rebuilt.add(htlc, totalMsat: set.totalMsat) }
+        openSets[setID] = rebuilt
+    }
+
     /// Cancels the open set `setID` (e.g. its HTLCs timed out) and closes the set id. Returns the
     /// cancelled set, or nil if no such set was open.
     @discardableResult

@@ -53,6 +53,27 @@ import Testing
         #expect(invoice.openSets.isEmpty)
     }
 
+    @Test func expiredHTLCsLeaveTheSetWhichCanStillComplete() throws {
+        let payment = AMPTestPayment(stream: RandomStream(seed: 34), amounts: [200, 300, 500])
+        var invoice = AMPInvoice()
+        _ = try invoice.receive(payment.htlcs[0], setID: payment.setID, totalMsat: 1_000)
+        _ = try invoice.receive(payment.htlcs[1], setID: payment.setID, totalMsat: 1_000)
+        invoice.expire([payment.htlcs[0]], from: payment.setID)
+        #expect(invoice.openSets[payment.setID]?.htlcs == [payment.htlcs[1]])
+        #expect(!invoice.isClosed(payment.setID))
+        // The expired part comes again (a new HTLC with the same share), then the last one: settled.
+        #expect(try invoice.receive(payment.htlcs[0], setID: payment.setID, totalMsat: 1_000) == .pending(receivedMsat: 500))
+        guard case .settled(_, let preimages) = try invoice.receive(payment.htlcs[2], setID: payment.setID, totalMsat: 1_000) else {
+            Issue.record("expected settlement"); return
+        }
+        #expect(preimages.count == 3)
+        // Expiring everything empties the open set without closing its id.
+        let other = AMPTestPayment(stream: RandomStream(seed: 35), amounts: [10, 20])
+        _ = try invoice.receive(other.htlcs[0], setID: other.setID, totalMsat: 30)
+        invoice.expire([other.htlcs[0]], from: other.setID)
+        #expect(invoice.openSets[other.setID] == nil && !invoice.isClosed(other.setID))
+    }
+
     @Test func cancelClosesAnOpenSet() throws {
         let payment = AMPTestPayment(stream: RandomStream(seed: 35), amounts: [500, 500])
         var invoice = AMPInvoice()
