@@ -5,6 +5,17 @@
 /// `keepLargestComponent` keeps node and channel order among the survivors.
 struct GraphDraft {
     var nodeIDs: [String] = []
+    /// Index of each external node id added through `node(_:)`.
+    var nodeIndex: [String: Int] = [:]
+
+    /// The index of the node with external id `key`, adding it the first time it is seen.
+    mutating func node(_ key: String) -> Int {
+        if let i = nodeIndex[key] { return i }
+        nodeIndex[key] = nodeIDs.count
+        nodeIDs.append(key)
+        return nodeIDs.count - 1
+    }
+
     var node1: [Int32] = []
     var node2: [Int32] = []
     var capacityMsat: [Int64] = []

@@ -8,20 +8,12 @@
 /// delay, htlc_minimum_msat, htlc_maximum_msat.
 enum ClnImporter {
     static func read(path: String, label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = JSONCursor(value: try JSONParser.parse(try GraphFileReader.read(path, label: label), label: label),
-                              path: "", label: label)
+        let root = try JSONCursor.open(path: path, label: label)
         var report = ImportReport(file: label, format: .cln)
         var pending = GraphDraft()
         var present: [Bool] = []
         var active: [Bool] = []
-        var nodeIndex: [String: Int] = [:]
         var channelIndex: [String: Int] = [:]
-        func node(_ key: String) -> Int {
-            if let i = nodeIndex[key] { return i }
-            nodeIndex[key] = pending.nodeIDs.count
-            pending.nodeIDs.append(key)
-            return pending.nodeIDs.count - 1
-        }
         for e in try root.field("channels").elements() {
             let source = try e.field("source").string(), destination = try e.field("destination").string()
             let scid = try e.field("short_channel_id").string()
@@ -52,7 +44,8 @@ enum ClnImporter {
             } else {
                 c = pending.channelCount
                 channelIndex[scid] = c
-                pending.addChannel(node(n1), node(n2), id: scid, capacityMsat: capacity, balance1Msat: nil,
+                let (i1, i2) = (pending.node(n1), pending.node(n2))
+                pending.addChannel(i1, i2, id: scid, capacityMsat: capacity, balance1Msat: nil,
                                    policy1: DirectionPolicy(), policy2: DirectionPolicy())
                 present += [false, false]
                 active += [false, false]

@@ -4,6 +4,11 @@
 /// Guarantees: each typed read either returns a value of the asked type or throws an `InputError`
 /// of the form `FILE: path: expected ..., found ...`.
 struct JSONCursor {
+    /// The root of the JSON file at `path` (plain or .xz), named `label` in errors.
+    static func open(path: String, label: String) throws -> JSONCursor {
+        JSONCursor(value: try JSONParser.parse(try GraphFileReader.read(path, label: label), label: label), path: "", label: label)
+    }
+
     let value: JSONValue
     let path: String
     let label: String

@@ -7,18 +7,10 @@
 /// counted in the report. A value of the wrong type throws `InputError` at `FILE: edges[i].field`.
 enum LndImporter {
     static func read(path: String, label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = JSONCursor(value: try JSONParser.parse(try GraphFileReader.read(path, label: label), label: label),
-                              path: "", label: label)
+        let root = try JSONCursor.open(path: path, label: label)
         var report = ImportReport(file: label, format: .lnd)
         var draft = GraphDraft()
-        var index: [String: Int] = [:]
-        func node(_ key: String) -> Int {
-            if let i = index[key] { return i }
-            index[key] = draft.nodeIDs.count
-            draft.nodeIDs.append(key)
-            return draft.nodeIDs.count - 1
-        }
-        for n in try root.field("nodes").elements() { _ = node(try n.field("pub_key").string()) }
+        for n in try root.field("nodes").elements() { _ = draft.node(try n.field("pub_key").string()) }
         var seen = Set<String>()
         for e in try root.field("edges").elements() {
             let id: String
@@ -33,7 +25,8 @@ enum LndImporter {
             if capacitySat == 0 { report.skip(.zeroCapacity); continue }
             if !p1.enabled && !p2.enabled { report.skip(.noUsableDirection); continue }
             guard capacitySat <= Int64.max / 1000 else { throw e.fail("a capacity below 9.2e15 sat") }
-            draft.addChannel(node(a), node(b), id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
+            let (ia, ib) = (draft.node(a), draft.node(b))
+            draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
         }
         return (draft, report)
     }
