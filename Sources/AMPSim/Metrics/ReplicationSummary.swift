@@ -7,7 +7,7 @@ public struct ReplicationSummary: Sendable {
     public var values: [(String, Double)]
 
     public static let columns = [
-        "replication", "payments", "success_rate", "volume_success_rate", "fee_msat_mean", "fee_msat_median", "fee_msat_p95",
+        "replication", "payments", "successful_payments", "success_rate", "volume_success_rate", "fee_msat_mean", "fee_msat_median", "fee_msat_p95",
         "fee_ppm_mean", "fee_ppm_median", "fee_ppm_p95", "attempts_mean", "parts_mean", "htlcs_per_payment",
         "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99", "peak_htlcs_in_flight",
         "max_channel_peak_slots", "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment",
@@ -28,6 +28,7 @@ public struct ReplicationSummary: Sendable {
         values = [
             ("replication", Double(replication)),
             ("payments", n),
+            ("successful_payments", Double(ok.count)),
             ("success_rate", n == 0 ? .nan : Double(ok.count) / n),
             ("volume_success_rate", volume == 0 ? .nan : volumeOK / volume),
             ("fee_msat_mean", Statistics.mean(fees)),
