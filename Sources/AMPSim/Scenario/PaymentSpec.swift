@@ -36,6 +36,8 @@ public struct WindowParams: Sendable, Equatable {
     public var minPartSat: Double
     public var maxInFlightParts: Int
     public var remember: WindowMemory
+    /// A part in flight this long with no failure back is taken as having reached the receiver.
+    public var ackAfterS: Double
 }
 /// `payment.lnd`: lnd's payment-session splitter.
 public struct LndSplitParams: Sendable, Equatable {
@@ -89,8 +91,9 @@ public struct PaymentSpec: Sendable, Equatable {
                                   beta: w.number("beta", default: 0.5, min: 0, max: 1, minExclusive: true, maxExclusive: true),
                                   minPartSat: w.number("min_part_sat", default: 1000, min: 0.001),
                                   maxInFlightParts: w.int("max_in_flight_parts", default: 16, min: 1, max: 483),
-                                  remember: w.choice("remember", default: WindowMemory.none))
-        w.finish(known: ["initial_part", "alpha", "beta", "min_part_sat", "max_in_flight_parts", "remember"])
+                                  remember: w.choice("remember", default: WindowMemory.none),
+                                  ackAfterS: w.number("ack_after_s", default: 2, min: 0, minExclusive: true))
+        w.finish(known: ["initial_part", "alpha", "beta", "min_part_sat", "max_in_flight_parts", "remember", "ack_after_s"])
         let l = r.section("lnd")
         let lnd = LndSplitParams(maxParts: l.int("max_parts", default: 16, min: 1, max: 1000),
                                  minShardSat: l.number("min_shard_sat", default: 10_000, min: 0.001),
@@ -122,7 +125,7 @@ public struct PaymentSpec: Sendable, Equatable {
             ("halving", YAMLBuild.map([("max_depth", YAMLBuild.int(halving.maxDepth)), ("min_part_sat", n(halving.minPartSat))], flow: true)),
             ("window", YAMLBuild.map([("initial_part", n(window.initialPart)), ("alpha", n(window.alpha)), ("beta", n(window.beta)),
                                       ("min_part_sat", n(window.minPartSat)), ("max_in_flight_parts", YAMLBuild.int(window.maxInFlightParts)),
-                                      ("remember", YAMLBuild.string(window.remember.rawValue))], flow: true)),
+                                      ("remember", YAMLBuild.string(window.remember.rawValue)), ("ack_after_s", n(window.ackAfterS))], flow: true)),
             ("lnd", YAMLBuild.map([("max_parts", YAMLBuild.int(lnd.maxParts)), ("min_shard_sat", n(lnd.minShardSat)),
                                    ("max_shard_sat", YAMLBuild.optional(lnd.maxShardSat.map(n)))], flow: true)),
             ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),

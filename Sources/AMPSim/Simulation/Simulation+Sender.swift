@@ -12,6 +12,7 @@ extension Simulation {
             payments[p].setID = Bytes32(random: strategyStream)
         }
         scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
+        if let memory = destinationMemory[destinationKey(p)] { payments[p].strategy.recall(memory) }
         pump(p)
         finishIfDone(p)
     }
@@ -21,7 +22,27 @@ extension Simulation {
         let total = payments[p].spec.amountMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
         return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
-                           now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root)
+                           now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,
+                           senderFreeSlots: strategyUsesSenderSlots ? senderFreeSlots(Int(payments[p].spec.sender)) : 0)
+    }
+
+    /// Free HTLC slots over the node's own outgoing channels.
+    func senderFreeSlots(_ node: Int) -> Int {
+        graph.outgoing(node).reduce(0) { sum, d in
+            sum + max(0, Int(graph.maxAcceptedHTLCs[Int(d)]) - Int(network.slots[Int(d)]))
+        }
+    }
+
+    func destinationKey(_ p: Int) -> Int64 {
+        Int64(payments[p].spec.sender) << 32 | Int64(payments[p].spec.receiver)
+    }
+
+    /// A strategy's wake-up time has come: ask it again.
+    func strategyWakes(_ p: Int) {
+        guard !payments[p].finished else { return }
+        if payments[p].wakeAt <= scheduler.now { payments[p].wakeAt = .max }
+        pump(p)
+        finishIfDone(p)
     }
 
     /// The hops of payment `p`'s parts in flight, into the reused `loadBuffer` (no allocation per search).
@@ -46,6 +67,12 @@ extension Simulation {
             let decision = payments[p].strategy.next(v, random: strategyStream)
             switch decision {
             case .wait:
+                return
+            case .waitUntil(let time):
+                if time > scheduler.now && time < payments[p].deadline && (time < payments[p].wakeAt || payments[p].wakeAt <= scheduler.now) {
+                    payments[p].wakeAt = time
+                    scheduler.schedule(.strategyWakes(Int32(p)), at: time)
+                }
                 return
             case .giveUp:
                 payments[p].gaveUp = true
@@ -97,6 +124,7 @@ extension Simulation {
         payments[p].inFlight.append(Int32(a))
         payments[p].inFlightMsat += request.amountMsat
         payments[p].maxPartsInFlight = max(payments[p].maxPartsInFlight, payments[p].inFlight.count)
+        payments[p].strategy.launched(request, view(p))
         forward(a, hop: 0)
     }
 
@@ -161,6 +189,7 @@ extension Simulation {
             slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
             setID: s.setID, failure: failure)
+        if let memory = payments[p].strategy.learned() { destinationMemory[destinationKey(p)] = memory }
         payments[p].strategy = SingleStrategy()
         payments[p].linkingNodes = []
     }

@@ -35,16 +35,17 @@ public final class Simulation {
     public private(set) var invariantViolation: String?
     public private(set) var eventsProcessed = 0
     var ampSettledBeforeComplete = 0
+    /// Whether the strategy reads `SessionView.senderFreeSlots`.
+    let strategyUsesSenderSlots: Bool
+    /// What each (sender, receiver) pair's last payment learned (`remember: per-destination`), keyed
+    /// sender << 32 | receiver.
+    var destinationMemory: [Int64: DestinationMemory] = [:]
 
     /// Refuses, up front and with the field named, what this version cannot simulate yet.
     public static func checkSupported(_ scenario: Scenario) throws {
         var problems: [Diagnostic] = []
         func refuse(_ path: String, _ expected: String, _ found: String) {
             problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
-        }
-        if !StrategyRegistry.isImplemented(scenario.payment.strategy) {
-            let names = StrategyName.allCases.filter(StrategyRegistry.isImplemented).map(\.rawValue).joined(separator: " | ")
-            refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
         }
         if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
         if scenario.output.parts { refuse("output.parts", "false (parts.csv is not written yet)", "true") }
@@ -70,6 +71,7 @@ public final class Simulation {
         strategyStream = stream(.strategy)
         holdTimeout = SimTime((scenario.receiver.holdTimeoutS * 1e6).rounded())
         memoryHorizon = SimTime((scenario.routing.halfLifeS * 20e6).rounded())
+        strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
     }
 
     /// Runs the given payments to completion and returns one record per payment, in workload order.
@@ -77,8 +79,7 @@ public final class Simulation {
         payments.reserveCapacity(workload.count)
         records = [PaymentRecord?](repeating: nil, count: workload.count)
         for (i, spec) in workload.enumerated() {
-            // checkSupported (in init) guarantees the registry can build this strategy.
-            let strategy = StrategyRegistry.make(scenario.payment)!
+            let strategy = StrategyRegistry.make(scenario.payment)
             payments.append(PaymentState(spec: spec, strategy: strategy))
             scheduler.schedule(.paymentArrives(Int32(i)), at: spec.arrival)
         }
@@ -111,6 +112,7 @@ public final class Simulation {
         case .resolutionReachesHop(let a, let hop): resolve(Int(a), hop: Int(hop))
         case .holdTimerFires(let p, let a, let generation): holdTimerFired(Int(p), attempt: Int(a), generation: generation)
         case .paymentDeadline(let p): deadlinePassed(Int(p))
+        case .strategyWakes(let p): strategyWakes(Int(p))
         }
     }
 

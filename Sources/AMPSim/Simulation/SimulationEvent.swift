@@ -13,6 +13,8 @@ enum SimulationEvent {
     case holdTimerFires(payment: Int32, attempt: Int32, generation: Int32)
     /// The sender's timeout for a payment.
     case paymentDeadline(Int32)
+    /// A strategy asked to be consulted again at this time (`SplitDecision.waitUntil`).
+    case strategyWakes(Int32)
 }
 
 /// Where a part attempt stands.
@@ -50,6 +52,8 @@ struct PaymentState {
     var sharer: AMPSharer?
     var setID: Bytes32?
     var deadline: SimTime = 0
+    /// The earliest strategy wake-up scheduled and not yet passed (.max: none).
+    var wakeAt: SimTime = .max
     var inFlight: [Int32] = []
     var inFlightMsat: Int64 = 0
     var deliveredMsat: Int64 = 0

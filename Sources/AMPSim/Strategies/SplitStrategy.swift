@@ -32,6 +32,21 @@ public struct SessionView {
     public var paymentProtocol: PaymentProtocol
     /// AMP: the payment's root seed (the share of a part that carries the whole amount).
     public var ampRoot: Bytes32?
+    /// Free HTLC slots summed over the sender's own channels (what its node knows of itself); filled
+    /// in only for strategies whose `usesSenderSlots` is true, else 0.
+    public var senderFreeSlots: Int = 0
+}
+
+/// What a sender learned about the way to one destination, carried to its next payment there
+/// (`payment.window.remember: per-destination`).
+public struct DestinationMemory: Sendable, Equatable {
+    public var windowMsat: Int64
+    public var partMsat: Int64
+
+    public init(windowMsat: Int64, partMsat: Int64) {
+        self.windowMsat = windowMsat
+        self.partMsat = partMsat
+    }
 }
 
 /// A strategy's answer to "what now?".
@@ -40,14 +55,18 @@ public enum SplitDecision: Equatable {
     case send(PartRequest)
     /// Nothing to send until an outcome arrives.
     case wait
+    /// Nothing to send until an outcome arrives or simulated time reaches this instant (µs), when the
+    /// session asks again.
+    case waitUntil(Int64)
     /// Stop trying; the payment fails once its parts in flight are resolved.
     case giveUp
 }
 
 /// How a sender cuts a payment into parts and reacts to what happens to them.
 ///
-/// The session asks `next` until it answers `.wait` or `.giveUp`; when a requested part finds no route
-/// it calls `noRoute` and asks again; when a part comes back it calls `failed` or `delivered`.
+/// The session asks `next` until it answers `.wait`, `.waitUntil` or `.giveUp`; when a requested part
+/// finds no route it calls `noRoute` and asks again; when it finds one, `launched` (the request now
+/// carries its part id); when a part comes back it calls `failed` or `delivered`.
 /// Guarantees expected of an implementation: it never asks for more than the unassigned amount, and
 /// it sees nothing but its `SessionView` and the outcomes reported to it (no other node's balance).
 public protocol SplitStrategy {
@@ -55,8 +74,19 @@ public protocol SplitStrategy {
     mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream)
     mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream)
     mutating func delivered(_ part: PartRequest, _ view: SessionView)
+    mutating func launched(_ part: PartRequest, _ view: SessionView)
+    /// Whether `SessionView.senderFreeSlots` must be filled in (it costs a pass over the sender's channels).
+    static var usesSenderSlots: Bool { get }
+    /// What to hand the next payment to the same receiver, when the strategy remembers (nil: nothing).
+    func learned() -> DestinationMemory?
+    /// Called before the first `next` with what the previous payment to this receiver learned.
+    mutating func recall(_ memory: DestinationMemory)
 }
 
 extension SplitStrategy {
     public mutating func delivered(_ part: PartRequest, _ view: SessionView) {}
+    public mutating func launched(_ part: PartRequest, _ view: SessionView) {}
+    public static var usesSenderSlots: Bool { false }
+    public func learned() -> DestinationMemory? { nil }
+    public mutating func recall(_ memory: DestinationMemory) {}
 }

@@ -6,7 +6,7 @@ import Testing
 /// set is whole, the queue drains.
 @Suite struct InvariantTests {
     static let protocols: [(String, [String])] = [
-        ("keysend", ["single"]), ("mpp", ["single", "fixed-n", "halving", "lnd"]), ("amp", ["single", "fixed-n", "halving", "lnd"]),
+        ("keysend", ["single"]), ("mpp", StrategyName.allCases.map(\.rawValue)), ("amp", StrategyName.allCases.map(\.rawValue)),
     ]
 
     @Test func invariantsHoldOnRandomScenarios() throws {
@@ -28,7 +28,7 @@ import Testing
                       policy: {preset: \(["lnd", "cln", "eclair"][seed % 3]), max_accepted_htlcs: {uniform_int: {min: 2, max: 6}}, fee_rate_ppm: {uniform_int: {min: 0, max: 5000}}}
                     network: {offline_probability: \(seed % 4 == 0 ? "0.05" : "0")}
                     workload: {payments: 25, arrival_rate_per_s: 5, amount_sat: {lognormal: {median: 40000, sigma: 1.2}}}
-                    payment: {protocol: \(proto), strategy: \(strategy), fixed_n: {n: \(2 + seed % 5)}, halving: {max_depth: 4, min_part_sat: 500}, lnd: {min_shard_sat: 5000, max_parts: 6}, timeout_s: 30}
+                    payment: {protocol: \(proto), strategy: \(strategy), fixed_n: {n: \(2 + seed % 5)}, halving: {max_depth: 4, min_part_sat: 500}, lnd: {min_shard_sat: 5000, max_parts: 6}, window: {initial_part: 0.3, min_part_sat: 500, ack_after_s: 1, max_in_flight_parts: \(2 + seed % 6), remember: \(seed % 2 == 0 ? "per-destination" : "none")}, cln_presplit: {part_sat: 15000, min_part_sat: 500}, timeout_s: 30}
                     receiver: {hold_preset: \(["lnd", "cln", "eclair"][(seed / 3) % 3]), behavior: \(seed % 5 == 0 ? "greedy" : "honest")}
                     """
                     let out = try SimulationHarness.run(try SimulationHarness.scenario(yaml))
@@ -46,7 +46,7 @@ import Testing
                 }
             }
         }
-        #expect(cases == 24 * 9)
+        #expect(cases == 24 * (1 + 2 * StrategyName.allCases.count))
     }
 
     @Test func sameSeedGivesByteIdenticalCSV() throws {

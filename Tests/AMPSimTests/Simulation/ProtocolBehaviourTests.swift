@@ -119,14 +119,14 @@ import Testing
 
 /// What this version cannot simulate is refused with the field named, never silently replaced.
 @Suite struct UnsupportedFeatureTests {
-    @Test func unimplementedStrategiesAndChurnAreRefused() throws {
+    @Test func churnIsRefused() throws {
         let s = try SimulationHarness.scenario("name: u\ngraph: {nodes: 20}\npayment: {protocol: amp, strategy: window}\nnetwork: {churn: {mean_up_s: 10, mean_down_s: 1}}\noutput: {parts: true, channels: true}")
         do {
             _ = try SimulationHarness.run(s)
             Issue.record("expected a refusal")
         } catch let e as InputError {
-            #expect(e.diagnostics.map(\.path) == ["payment.strategy", "network.churn", "output.parts", "output.channels"])
-            #expect(e.description.contains("found 'window' (not implemented yet)"))
+            #expect(e.diagnostics.map(\.path) == ["network.churn", "output.parts", "output.channels"])
+            #expect(e.description.contains("network.churn: expected no churn (not implemented yet)"))
         }
     }
 }
