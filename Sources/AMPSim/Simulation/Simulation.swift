@@ -47,8 +47,6 @@ public final class Simulation {
             refuse("payment.strategy", "a strategy this version can run (\(names))", "'\(scenario.payment.strategy.rawValue)' (not implemented yet)")
         }
         if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
-        if scenario.output.parts { refuse("output.parts", "false (parts.csv is not written yet)", "true") }
-        if scenario.output.channels { refuse("output.channels", "false (channels.csv is not written yet)", "true") }
         if !problems.isEmpty { throw InputError(problems) }
     }
 
