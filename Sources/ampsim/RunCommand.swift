@@ -2,17 +2,18 @@ import AMPSim
 import ArgumentParser
 import Foundation
 
-/// `ampsim run`: simulates every replication of a scenario and writes payments.csv, summary.csv and
-/// run.json to the output folder.
+/// `ampsim run`: simulates every replication of a scenario and writes payments.csv, summary.csv,
+/// summary_ci.csv, run.json (and parts.csv / channels.csv when the scenario asks) to the output folder.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and write payments.csv, summary.csv and run.json.",
+        abstract: "Simulate a scenario and write payments.csv, summary.csv, summary_ci.csv and run.json.",
         discussion: """
         Examples:
           ampsim run Scenarios/quickstart.yaml
           ampsim run Scenarios/quickstart.yaml --set payment.protocol=keysend --set payment.strategy=single
           ampsim run Scenarios/quickstart.yaml --seed 7 --replications 10 --out /tmp/qs
+          ampsim run Scenarios/quickstart.yaml --set output.parts=true --set output.channels=true
         """
     )
 
@@ -43,34 +44,39 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet {
             print(SummaryTable.render(summaries, scenario: scenario))
-            print("wrote \(dir)/payments.csv, summary.csv, run.json")
+            let optional = (scenario.output.parts ? ", parts.csv" : "") + (scenario.output.channels ? ", channels.csv" : "")
+            print("wrote \(dir)/payments.csv, summary.csv, summary_ci.csv\(optional), run.json")
         }
     }
 }
 
-/// The compact table `ampsim run` prints: one row per replication plus the mean.
+/// The compact table `ampsim run` prints: each headline figure's mean over the replications with its
+/// 95% interval (the rows of summary_ci.csv; Wilson for the success rate, Student t otherwise).
 enum SummaryTable {
-    static let shown: [(String, String)] = [
-        ("success_rate", "success"), ("volume_success_rate", "vol.success"), ("fee_ppm_mean", "fee ppm"),
-        ("attempts_mean", "attempts"), ("parts_mean", "parts"), ("htlcs_per_payment", "HTLCs"),
-        ("slot_seconds_per_payment", "slot·s"), ("latency_ms_mean", "latency ms"),
+    static let shown = [
+        "success_rate", "volume_success_rate", "fee_msat_mean", "fee_ppm_mean", "fee_ppm_p95", "attempts_mean", "parts_mean",
+        "htlcs_per_payment", "latency_ms_mean", "latency_ms_p95", "peak_htlcs_in_flight", "max_channel_peak_slots",
+        "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment", "partial_loss_payments",
+        "linked_payment_share",
     ]
 
     static func render(_ summaries: [ReplicationSummary], scenario: Scenario) -> String {
         var lines = ["\(scenario.name): \(scenario.payment.protocol.rawValue) / \(scenario.payment.strategy.rawValue), " +
                      "\(scenario.workload.payments) payments x \(scenario.replications) replications"]
-        let header = ["rep"] + shown.map(\.1)
-        var rows: [[String]] = summaries.map { s in
-            [CSVFormat.decimal(s.value("replication"))] + shown.map { CSVFormat.decimal(s.value($0.0), places: 3) }
-        }
-        if summaries.count > 1 {
-            rows.append(["mean"] + shown.map { key in
-                CSVFormat.decimal(Statistics.mean(summaries.map { $0.value(key.0) }), places: 3)
-            })
+        let intervals = IntervalSummary.rows(summaries)
+        let header = ["metric", "mean", "95% interval", "method"]
+        let rows: [[String]] = shown.compactMap { name in
+            guard let r = intervals.first(where: { $0.metric == name }) else { return nil }
+            func f(_ x: Double) -> String { x.isFinite ? CSVFormat.decimal(x, places: 3) : "-" }
+            let bounds = r.interval.lower.isFinite ? "[\(f(r.interval.lower)), \(f(r.interval.upper))]" : "-"
+            return [name, f(r.interval.estimate), bounds, r.method]
         }
         let widths = header.indices.map { i in max(header[i].count, rows.map { $0[i].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { String(repeating: " ", count: widths[$0.offset] - $0.element.count) + $0.element }.joined(separator: "  ")
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i == cells.count - 1 ? cell : i == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
         }
         lines.append(line(header))
         lines += rows.map(line)

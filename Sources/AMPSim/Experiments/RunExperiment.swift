@@ -2,7 +2,8 @@ import Foundation
 
 /// One `ampsim run`: every replication of a scenario, its outputs written atomically.
 ///
-/// Guarantees: payments.csv, summary.csv and run.json appear together or not at all (temporary names,
+/// Guarantees: payments.csv, summary.csv, summary_ci.csv, run.json, and parts.csv / channels.csv when
+/// `output.parts` / `output.channels` ask for them, appear together or not at all (temporary names,
 /// renamed at the end); the CSVs depend only on the scenario, its seed and the ampsim version (wall
 /// times and host names go to run.json only); replication r uses graph, balances and payments drawn
 /// from streams seeded by (seed, r, purpose), whatever the protocol or strategy.
@@ -11,6 +12,10 @@ public enum RunExperiment {
     public struct Replication {
         public var summary: ReplicationSummary
         public var paymentsCSV: String
+        /// parts.csv rows (no header); empty unless `output.parts`.
+        public var partsCSV = ""
+        /// channels.csv rows (no header); empty unless `output.channels`.
+        public var channelsCSV = ""
     }
 
     /// The payments of replication `replication`: the replayed file when `workload.replay` names one,
@@ -30,7 +35,14 @@ public enum RunExperiment {
         let records = simulation.run(workload)
         let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,
                                          pathSearches: simulation.pathSearches, events: simulation.eventsProcessed)
-        return Replication(summary: summary, paymentsCSV: PaymentsTable.rows(records, replication: replication, graph: graph, payment: scenario.payment))
+        var result = Replication(summary: summary, paymentsCSV: PaymentsTable.rows(records, replication: replication, graph: graph, payment: scenario.payment))
+        if scenario.output.parts {
+            result.partsCSV = PartsTable.rows(simulation.partRecords(), replication: replication)
+        }
+        if scenario.output.channels {
+            result.channelsCSV = ChannelsTable.rows(simulation.finalNetwork, duration: simulation.endTime, replication: replication)
+        }
+        return result
     }
 
     /// Runs every replication and writes the output folder. `progress` hears one line per replication.
@@ -39,10 +51,14 @@ public enum RunExperiment {
         let started = Date()
         var payments = PaymentsTable.header
         var summary = ReplicationSummary.header
+        var parts = PartsTable.header
+        var channels = ChannelsTable.header
         var summaries: [ReplicationSummary] = []
         for r in 0..<scenario.replications {
             let result = try replicate(scenario, replication: r)
             payments += result.paymentsCSV
+            parts += result.partsCSV
+            channels += result.channelsCSV
             summary += result.summary.row
             summaries.append(result.summary)
             progress("replication \(r + 1)/\(scenario.replications) done")
@@ -56,6 +72,9 @@ public enum RunExperiment {
         var writer = AtomicFileWriter()
         try writer.stage(payments, to: "\(outputDir)/payments.csv")
         try writer.stage(summary, to: "\(outputDir)/summary.csv")
+        try writer.stage(IntervalSummary.header() + IntervalSummary.csv(IntervalSummary.rows(summaries)), to: "\(outputDir)/summary_ci.csv")
+        if scenario.output.parts { try writer.stage(parts, to: "\(outputDir)/parts.csv") }
+        if scenario.output.channels { try writer.stage(channels, to: "\(outputDir)/channels.csv") }
         try writer.stage(json, to: "\(outputDir)/run.json")
         try writer.commit()
         return summaries

@@ -44,6 +44,11 @@ public enum IntervalSummary {
         return out
     }
 
+    /// Intervals for every column of summary.csv over the given replications.
+    public static func rows(_ summaries: [ReplicationSummary], confidence: Double = 0.95) -> [Row] {
+        rows(columns: ReplicationSummary.columns, values: summaries.map { $0.values.map(\.1) }, confidence: confidence)
+    }
+
     /// The CSV header, with `prefix` columns (e.g. a sweep's grid parameters) first.
     public static func header(prefix: [String] = []) -> String {
         (prefix + columns).joined(separator: ",") + "\n"

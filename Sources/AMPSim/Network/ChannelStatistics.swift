@@ -50,6 +50,14 @@ public struct ChannelStatistics {
         if htlcsInFlight > peakHTLCsInFlight { peakHTLCsInFlight = htlcsInFlight }
     }
 
+    /// Ends, at `now`, a period at the slot limit that the run's end leaves open (nothing is removed).
+    mutating func closeLimitPeriod(_ d: Int, now: Int64) {
+        if limitSince[d] >= 0 {
+            atLimitMicroseconds[d] += now - limitSince[d]
+            limitSince[d] = now
+        }
+    }
+
     mutating func noteRemove(_ d: Int, now: Int64) {
         if limitSince[d] >= 0 {
             atLimitMicroseconds[d] += now - limitSince[d]

@@ -24,6 +24,15 @@ public enum FailureCause: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// Whether a forwarder refuses an HTLC for this cause (so it is counted on a channel direction);
+    /// the others are the receiver's.
+    public var raisedByForwarder: Bool {
+        switch self {
+        case .insufficientBalance, .slotsExhausted, .offline, .belowMinimum, .aboveMaximum: return true
+        case .mppTimeout, .unknownPaymentDetails: return false
+        }
+    }
+
     /// The BOLT 4 failure code.
     public var boltCode: UInt16 {
         switch self {

@@ -88,6 +88,7 @@ public struct NetworkState {
     public mutating func finish(at now: Int64) {
         for d in 0..<graph.directionCount {
             stats.advance(d, to: now, slots: slots[d], pending: pending[d])
+            stats.closeLimitPeriod(d, now: now)
         }
     }
 

@@ -48,8 +48,6 @@ public final class Simulation {
             problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
         }
         if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
-        if scenario.output.parts { refuse("output.parts", "false (parts.csv is not written yet)", "true") }
-        if scenario.output.channels { refuse("output.channels", "false (channels.csv is not written yet)", "true") }
         if !problems.isEmpty { throw InputError(problems) }
     }
 

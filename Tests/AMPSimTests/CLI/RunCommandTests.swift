@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import AMPSim
 
-/// `ampsim run` as a user runs it: the three files, their columns, exit status 2 and nothing written
-/// for bad input.
+/// `ampsim run` as a user runs it: the files, their columns, the table of intervals, exit status 2 and
+/// nothing written for bad input.
 @Suite struct RunCommandTests {
     let small = ["--set", "graph.nodes=60", "--set", "workload.payments=40", "--replications", "2"]
 
-    @Test func writesTheThreeFilesWithTheDocumentedColumns() throws {
+    @Test func writesTheFourFilesWithTheDocumentedColumns() throws {
         let out = TestPaths.scratch() + "/run"
         let run = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet"] + small)
         #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty)
@@ -21,24 +21,57 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
         #expect(json?["ampsim_version"] as? String == AMPSimVersion.string)
         #expect((json?["scenario_yaml"] as? String)?.contains("replications: 2") == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["payments.csv", "run.json", "summary.csv"])
+        let ci = try String(contentsOfFile: out + "/summary_ci.csv", encoding: .utf8).split(separator: "\n")
+        #expect(ci.first == "metric,replications,mean,ci_lower,ci_upper,interval")
+        #expect(ci.count == ReplicationSummary.columns.count)
+        #expect(ci.contains { $0.hasPrefix("success_rate,2,") && $0.hasSuffix(",wilson") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["payments.csv", "run.json", "summary.csv", "summary_ci.csv"])
+    }
+
+    @Test func partsAndChannelsWhenAskedAndATableOfIntervals() throws {
+        let out = TestPaths.scratch() + "/all"
+        let run = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                         "--set", "output.parts=true", "--set", "output.channels=true"] + small)
+        #expect(run.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() ==
+                ["channels.csv", "parts.csv", "payments.csv", "run.json", "summary.csv", "summary_ci.csv"])
+        func table(_ name: String) throws -> [[Substring]] {
+            try String(contentsOfFile: "\(out)/\(name)", encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        }
+        let payments = try table("payments.csv"), parts = try table("parts.csv"), channels = try table("channels.csv")
+        #expect(parts.first?.joined(separator: ",") == PartsTable.columns.joined(separator: ","))
+        #expect(channels.first?.joined(separator: ",") == ChannelsTable.columns.joined(separator: ","))
+        #expect(parts.allSatisfy { $0.count == PartsTable.columns.count })
+        #expect(channels.allSatisfy { $0.count == ChannelsTable.columns.count })
+        // One parts row per attempt of every payment; two channel rows per channel of the 60-node graph.
+        let attempts = PaymentsTable.columns.firstIndex(of: "attempts")!
+        #expect(parts.count - 1 == payments.dropFirst().reduce(0) { $0 + Int($1[attempts])! })
+        #expect((channels.count - 1) % 4 == 0 && channels.count > 1)
+        // The headline figures with their 95% intervals.
+        #expect(run.stdout.contains("metric") && run.stdout.contains("95% interval"))
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate ") && $0.hasSuffix("wilson") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("slot_seconds_per_payment ") && $0.contains("[") })
+        #expect(run.stdout.contains("parts.csv, channels.csv"))
     }
 
     @Test func sameCommandSameBytesWhateverTheFolder() throws {
         let a = TestPaths.scratch() + "/a", b = TestPaths.scratch() + "/b"
         for dir in [a, b] {
-            #expect(try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", dir, "--quiet"] + small).status == 0)
+            #expect(try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", dir, "--quiet",
+                                           "--set", "output.parts=true", "--set", "output.channels=true"] + small).status == 0)
         }
-        for file in ["payments.csv", "summary.csv"] {
+        for file in ["payments.csv", "summary.csv", "summary_ci.csv", "parts.csv", "channels.csv"] {
             #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
         }
     }
 
     @Test func badInputExitsTwoAndWritesNothing() throws {
         let out = TestPaths.scratch() + "/never"
-        let unsupported = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--set", "payment.strategy=window"])
+        let unsupported = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                                 "--set", "network.churn={mean_up_s: 10, mean_down_s: 1}"])
         #expect(unsupported.status == 2)
-        #expect(unsupported.stderr.contains("payment.strategy: expected a strategy this version can run"))
+        #expect(unsupported.stderr.contains("network.churn: expected no churn (not implemented yet)"))
         let missingGraph = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
                                                   "--set", "graph={generator: import, format: lnd, path: no-such.json}"])
         #expect(missingGraph.status == 2 && missingGraph.stderr.contains("no-such.json"))

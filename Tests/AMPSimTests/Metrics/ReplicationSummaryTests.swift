@@ -1,0 +1,69 @@
+import Testing
+@testable import AMPSim
+
+/// summary.csv and summary_ci.csv from twenty hand-made payment records.
+@Suite struct ReplicationSummaryTests {
+    /// Payment i (0 ..< 20) takes i + 1 ms; the first 16 succeed with 1,000,000 msat and a fee of
+    /// 100 (i + 1) msat; the last 4 fail with 2,000,000 msat (two for lack of slots). Payment 0 held two
+    /// HTLCs 3 s and 5 s (1,000 and 2,000 msat) and is the one linked multi-part payment of two.
+    static func records() -> [PaymentRecord] {
+        (0..<20).map { i in
+            let ok = i < 16
+            return PaymentRecord(
+                paymentID: i, arrival: 1_000_000, end: 1_000_000 + SimTime(i + 1) * 1000, sender: 0, receiver: 1,
+                amountMsat: ok ? 1_000_000 : 2_000_000, success: ok, feeMsat: ok ? 100 * Int64(i + 1) : 0,
+                attempts: i == 0 ? 3 : 1, parts: i < 2 ? 2 : 1, partsSettled: ok ? 1 : 0, htlcs: 2, maxPartsInFlight: 1,
+                slotMicros: i == 0 ? 8_000_000 : 0, lockedMsatMicros: i == 0 ? 13_000e6 : 0,
+                partialLossMsat: i == 19 ? 500 : 0, linkableParts: i == 0 ? 2 : 0, invoice: -1, setID: nil,
+                failure: ok ? "" : [16: "slots_exhausted", 17: "slots_exhausted", 18: "no_route", 19: "timeout"][i]!)
+        }
+    }
+
+    static func summary(_ replication: Int = 0) -> ReplicationSummary {
+        ReplicationSummary(replication: replication, records: records(), network: ChannelStatisticsTests.network(), pathSearches: 25, events: 90)
+    }
+
+    @Test func everyFigureByHand() {
+        let s = Self.summary()
+        let expected: [(String, Double)] = [
+            ("payments", 20), ("successful_payments", 16), ("success_rate", 0.8),
+            ("volume_success_rate", 16.0 / 24), // 16,000,000 of 24,000,000 msat
+            // Fees 100 ... 1600 (ppm the same: 1,000,000 msat each); type 7: h = 15 · 0.95 = 14.25 → 1500 + 0.25 · 100.
+            ("fee_msat_mean", 850), ("fee_msat_median", 850), ("fee_msat_p95", 1525),
+            ("fee_ppm_mean", 850), ("fee_ppm_median", 850), ("fee_ppm_p95", 1525),
+            ("attempts_mean", 1.1), ("parts_mean", 1.1), ("htlcs_per_payment", 2),
+            // Latencies 1 ... 20 ms: p95 at h = 19 · 0.95 = 18.05 → 19.05; p99 at 18.81 → 19.81.
+            ("latency_ms_mean", 10.5), ("latency_ms_p50", 10.5), ("latency_ms_p95", 19.05), ("latency_ms_p99", 19.81),
+            ("peak_htlcs_in_flight", 2), ("max_channel_peak_slots", 2),
+            ("slot_seconds_per_payment", 0.4), ("slots_exhausted_payments", 2), ("locked_msat_seconds_per_payment", 650),
+            ("partial_loss_msat_total", 500), ("partial_loss_payments", 1),
+            ("linkable_parts_mean", 0.1), ("linked_payment_share", 0.5), ("path_searches", 25), ("events", 90),
+        ]
+        #expect(s.values.map(\.0) == ReplicationSummary.columns)
+        for (name, value) in expected {
+            #expect(abs(s.value(name) - value) < 1e-9, "\(name): \(s.value(name)) != \(value)")
+        }
+    }
+
+    @Test func notApplicableIsAnEmptyField() {
+        let failed = Self.records().map { r -> PaymentRecord in var r = r; r.success = false; return r }
+        let s = ReplicationSummary(replication: 0, records: failed, network: ChannelStatisticsTests.network(), pathSearches: 0, events: 0)
+        #expect(s.value("fee_msat_mean").isNaN)
+        #expect(s.row.contains(",0,0,,,,,,,") && !s.row.contains("nan") && !s.row.contains("NA"))
+    }
+
+    @Test func summaryIntervalsCoverEveryColumn() {
+        let rows = IntervalSummary.rows([Self.summary(0), Self.summary(1)])
+        #expect(rows.map(\.metric) == Array(ReplicationSummary.columns.dropFirst()))
+        let rate = rows.first { $0.metric == "success_rate" }!
+        // 32 of 40 pooled, Wilson 95%: centre (0.8 + z²/80) / (1 + z²/40), z = 1.959964.
+        let z = 1.959963985, n = 40.0, p = 0.8
+        let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        let half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+        #expect(rate.method == "wilson" && rate.replications == 2)
+        #expect(abs(rate.interval.lower - (centre - half)) < 1e-8 && abs(rate.interval.upper - (centre + half)) < 1e-8)
+        // Identical replications: every t interval has zero width.
+        let fee = rows.first { $0.metric == "fee_msat_p95" }!
+        #expect(fee.method == "t" && fee.interval.lower == 1525 && fee.interval.upper == 1525)
+    }
+}
