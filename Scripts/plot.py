@@ -9,7 +9,8 @@ Needs only matplotlib (python3 -m pip install matplotlib); reads the CSV with th
 Input: the long form that `ampsim sweep` writes: the grid-parameter columns first (any names, e.g.
 `payment.protocol`, `payment.strategy`, `workload.amount_sat`), then
 `metric,replications,mean,ci_lower,ci_upper,interval`, one row per (grid point, metric). Every column
-before `metric` is a grid parameter. The x axis is `--x`, else the first column whose name contains
+before `metric` is a grid parameter. The x axis is `--x` (a column, or a part of one column's
+name), else the first column whose name contains
 `amount`, else the only (or first numeric) grid column. Every distinct combination of the other grid
 columns is one series, labelled by its values (`amp / halving`; numbers as `name=value`); columns
 that never change are left out of the labels. The x axis is logarithmic when x spans more than a
@@ -126,9 +127,12 @@ def read(path):
 
 def choose_x(grid, records, requested):
     if requested:
-        if requested not in grid:
-            fail("--x %s is not a grid column (grid columns: %s)" % (requested, ", ".join(grid) or "none"))
-        return requested
+        if requested in grid:
+            return requested
+        matches = [c for c in grid if requested.lower() in c.lower()]
+        if len(matches) == 1:  # e.g. --x arrival_rate for `workload.arrival_rate_per_s`
+            return matches[0]
+        fail("--x %s is not a grid column (grid columns: %s)" % (requested, ", ".join(grid) or "none"))
     for column in grid:
         if "amount" in column.lower():
             return column
@@ -175,13 +179,30 @@ def save(plt, fig, out, name, written):
     plt.close(fig)
 
 
-def style(i, n):
+MARKERS = "osD^v<>ph*X"
+LINES = ["-", "--", ":", "-."]
+
+
+def styler(keys, positions):
+    """Line styles readable in print: with two varying columns, colour by the one with more values and
+    dash/marker by the other (e.g. colour = strategy, dash = protocol); otherwise one colour per series."""
     import matplotlib.pyplot as plt
-    colors = plt.get_cmap("tab10" if n <= 10 else "tab20").colors
-    markers = "osD^v<>ph*X"
-    lines = ["-", "--", "-.", ":"]
-    return dict(color=colors[i % len(colors)], marker=markers[i % len(markers)],
-                linestyle=lines[(i // len(colors)) % len(lines)], markersize=5, linewidth=1.6)
+    colors = plt.get_cmap("tab10").colors
+    if len(positions) == 2:
+        values = [sorted({k[p] for k in keys}, key=lambda v: (number(v) is None, number(v) or 0, v)) for p in positions]
+        c, d = (0, 1) if len(values[0]) >= len(values[1]) else (1, 0)
+        if len(values[c]) <= len(colors) and len(values[d]) <= len(LINES):
+            def pick(key):
+                ci, di = values[c].index(key[positions[c]]), values[d].index(key[positions[d]])
+                return dict(color=colors[ci], linestyle=LINES[di], marker=MARKERS[di], markersize=5, linewidth=1.6)
+            return pick
+    palette = colors if len(keys) <= 10 else plt.get_cmap("tab20").colors
+
+    def by_index(key):
+        i = keys.index(key)
+        return dict(color=palette[i % len(palette)], marker=MARKERS[i % len(MARKERS)],
+                    linestyle=LINES[(i // len(palette)) % len(LINES)], markersize=5, linewidth=1.6)
+    return by_index
 
 
 def plot_grid(plt, grid, records, x_column, out, title, ignore):
@@ -206,8 +227,11 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
         key = tuple(r["grid"][i] for i in others)
         data.setdefault(key, {}).setdefault(r["metric"], []).append(
             (position[r["grid"][xi]], r["mean"], r["lo"], r["hi"]))
-    keys = sorted(data)
+    # Numbers in numeric order (30 before 483), text alphabetically.
+    keys = sorted(data, key=lambda k: tuple((0, number(v), "") if number(v) is not None else (1, 0.0, v) for v in k))
     available = {r["metric"] for r in records}
+    style = styler(keys, [j for j, i in enumerate(others) if grid[i] in varying])
+    band_alpha = 0.15 if len(keys) <= 4 else 0.07
     written = []
     for name, heading, panels in FIGURES:
         panels = [p for p in panels if p[0] in available]
@@ -224,12 +248,12 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
                 x = [p[0] for p in points]
                 y = [p[1] * scale for p in points]
                 ys_all += y
-                s = style(i, len(keys))
+                s = style(key)
                 ax.plot(x, y, label=series_label(names, key, varying), **s)
                 band = [(p[0], p[2] * scale, p[3] * scale) for p in points if p[2] is not None and p[3] is not None]
                 if len(band) > 1:
                     ax.fill_between([b[0] for b in band], [b[1] for b in band], [b[2] for b in band],
-                                    color=s["color"], alpha=0.15, linewidth=0)
+                                    color=s["color"], alpha=band_alpha, linewidth=0)
                 elif len(band) == 1:
                     ax.errorbar([band[0][0]], [y[x.index(band[0][0])]], color=s["color"],
                                 yerr=[[y[x.index(band[0][0])] - band[0][1]], [band[0][2] - y[x.index(band[0][0])]]])
@@ -292,7 +316,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Figures from an ampsim summary_ci.csv (sweep or run).")
     parser.add_argument("summary", help="summary_ci.csv of `ampsim sweep` (or of `ampsim run`)")
     parser.add_argument("--out", required=True, help="folder for the PNG and SVG files (created if missing)")
-    parser.add_argument("--x", help="grid column for the x axis (default: the one whose name contains 'amount')")
+    parser.add_argument("--x", help="grid column for the x axis, or a part of its name matching one column (default: the one whose name contains 'amount')")
     parser.add_argument("--title", help="title over every figure")
     parser.add_argument("--ignore", action="append", default=[], help="grid column to leave out of the series (repeatable)")
     args = parser.parse_args(argv)

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Scripts/plot.py as CI runs it: on a tiny sweep summary (Tests/Fixtures/summary_ci-tiny.csv) it writes
+/// every figure as PNG and SVG; a single run's summary gives one bar chart; bad input exits 2.
+/// Needs python3 with matplotlib (`python3 -m pip install matplotlib`; .ci/run installs it).
+@Suite struct PlotScriptTests {
+    static let figures = ["success_rate", "fee_ppm", "htlcs_slots", "locked_liquidity", "partial_loss",
+                          "linkable_parts", "slots_exhausted"]
+
+    func plot(_ arguments: [String]) throws -> CommandRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestPaths.packageRoot + "/Scripts/plot.py"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    @Test func writesEveryFigureAsPNGAndSVG() throws {
+        let out = TestPaths.scratch() + "/figures"
+        let run = try plot([TestPaths.packageRoot + "/Tests/Fixtures/summary_ci-tiny.csv", "--out", out, "--title", "tiny"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in Self.figures {
+            for ext in ["png", "svg"] {
+                let path = "\(out)/\(name).\(ext)"
+                #expect(size(path) > 0, "\(name).\(ext) missing or empty")
+                #expect(run.stdout.split(separator: "\n").contains { $0.hasSuffix("/\(name).\(ext)") })
+            }
+            let png = (try? Data(contentsOf: URL(fileURLWithPath: "\(out)/\(name).png"))) ?? Data()
+            #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(name).png is not a PNG")
+            let svg = (try? String(contentsOfFile: "\(out)/\(name).svg", encoding: .utf8)) ?? ""
+            #expect(svg.contains("<svg"), "\(name).svg is not an SVG")
+        }
+        // The series are labelled by the grid values; the amount axis is labelled with its unit.
+        let success = (try? String(contentsOfFile: "\(out)/success_rate.svg", encoding: .utf8)) ?? ""
+        #expect(success.contains("amp / halving") && success.contains("keysend / single"))
+        #expect(success.contains("payment amount (sat)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2 * Self.figures.count)
+    }
+
+    @Test func aSingleRunSummaryGivesOneBarChart() throws {
+        let csv = """
+        metric,replications,mean,ci_lower,ci_upper,interval
+        success_rate,2,0.5,0.3,0.7,wilson
+        fee_ppm_mean,2,120.5,100,141,t
+        htlcs_per_payment,2,4.5,4,5,t
+        partial_loss_msat_total,2,0,0,0,t
+        linked_payment_share,0,,,,t
+
+        """
+        let input = TestPaths.write(csv, name: "summary_ci.csv")
+        let out = TestPaths.scratch() + "/single"
+        let run = try plot([input, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(size(out + "/summary.png") > 0 && size(out + "/summary.svg") > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["summary.png", "summary.svg"])
+    }
+
+    @Test func notASummaryExitsTwoWithAReason() throws {
+        let input = TestPaths.write("replication,payments,success_rate\n0,10,0.5\n", name: "summary.csv")
+        let run = try plot([input, "--out", TestPaths.scratch() + "/none"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no `metric` column"))
+        let unknownX = try plot([TestPaths.packageRoot + "/Tests/Fixtures/summary_ci-tiny.csv", "--out",
+                                 TestPaths.scratch() + "/x", "--x", "workload.no_such"])
+        #expect(unknownX.status == 2 && unknownX.stderr.contains("not a grid column"))
+    }
+}
