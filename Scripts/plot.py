@@ -247,7 +247,7 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
                     continue
                 x = [p[0] for p in points]
                 y = [p[1] * scale for p in points]
-                ys_all += y
+                ys_all += y + [p[2] * scale for p in points if p[2] is not None]  # band floors too
                 s = style(key)
                 ax.plot(x, y, label=series_label(names, key, varying), **s)
                 band = [(p[0], p[2] * scale, p[3] * scale) for p in points if p[2] is not None and p[3] is not None]
@@ -263,10 +263,15 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
                 ax.set_xticks(range(len(xs_text)))
                 ax.set_xticklabels(xs_text, rotation=30, ha="right")
             positive = [v for v in ys_all if v > 0]
+            # Log y only when every mean and interval floor is positive and they span two decades.
             if may_log_y and positive and len(positive) == len(ys_all) and max(positive) / min(positive) > 100:
                 ax.set_yscale("log")
             if metric == "success_rate":
                 ax.set_ylim(-0.02, 1.02)
+            elif ax.get_yscale() == "linear" and ys_all and max(abs(v) for v in ys_all) >= 1e4:
+                # 20,000,000 rather than an offset "1e7" over the axis: readable in print.
+                from matplotlib.ticker import FuncFormatter
+                ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: "{:,.0f}".format(v)))
             ax.set_xlabel(axis_label(x_column))
             ax.set_ylabel(ylabel)
             ax.set_title(heading if len(panels) == 1 else ylabel.split(" (")[0])
