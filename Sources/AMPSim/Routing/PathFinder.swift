@@ -103,6 +103,8 @@ public final class PathFinder {
         let maxHops = Int32(self.maxHops)
         let prune = costsNonNegative
         let cheapest = probability.cost == .cheapest
+        let plainCost = probability.cost != .pickhardt
+        let aprioriNegativeLog = probability.aprioriNegativeLog
         labels[receiver] = SearchBuffers.Label(cost: 0, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g,
                                                done: labels[receiver].done, hopCount: 0)
         b.push(0, Int32(receiver))
@@ -116,6 +118,9 @@ public final class PathFinder {
             if v == sender { return }
             if label.hopCount >= maxHops { continue }
             let x = label.amountIn
+            // The penalty of every hop into v that the sender knows nothing about (not for pickhardt,
+            // whose probability depends on the hop's capacity): the same expression as below, once.
+            let plainPenalty = cheapest ? 1e-3 : (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * aprioriNegativeLog
             for e in Int(start[v])..<Int(start[v + 1]) {
                 let u = Int(edges[e].source)
                 let lu = labels + u
@@ -123,7 +128,15 @@ public final class PathFinder {
                 if prune && lu.pointee.seen == g && c >= lu.pointee.cost { continue }
                 let edge = edges[e]
                 let edgeCost: Double, amountAtU: Int64, delta: Int32
-                if u == sender {
+                if plainCost && u != sender && stamps[e] != g {
+                    // Cost first: most hops here cannot improve u's label, and then no check matters.
+                    let fee = Fees.fee(amountMsat: x, baseMsat: edge.feeBaseMsat, ratePPM: edge.feeRatePPM)
+                    edgeCost = Double(fee) + plainPenalty
+                    if lu.pointee.seen == g && !(c + edgeCost < lu.pointee.cost) { continue }
+                    guard edge.enabled, x >= edge.htlcMinimumMsat, x <= edge.htlcMaximumMsat, x <= edge.capacityMsat else { continue }
+                    amountAtU = x + fee
+                    delta = edge.cltvDelta
+                } else if u == sender {
                     // The sender knows its own channels exactly.
                     guard network.spendable(Int(edge.direction)) >= x, x >= edge.htlcMinimumMsat else { continue }
                     edgeCost = 0; amountAtU = x; delta = 0
