@@ -121,27 +121,30 @@ public final class PathFinder {
             // The penalty of every hop into v that the sender knows nothing about (not for pickhardt,
             // whose probability depends on the hop's capacity): the same expression as below, once.
             let plainPenalty = cheapest ? 1e-3 : (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * aprioriNegativeLog
-            for e in Int(start[v])..<Int(start[v + 1]) {
-                let u = Int(edges[e].source)
+            var e = Int(start[v])
+            let end = Int(start[v + 1])
+            while e < end {
+                defer { e &+= 1 }
+                let edge = edges + e
+                let u = Int(edge.pointee.source)
                 let lu = labels + u
                 if lu.pointee.done == g { continue }
                 if prune && lu.pointee.seen == g && c >= lu.pointee.cost { continue }
-                let edge = edges[e]
                 let edgeCost: Double, amountAtU: Int64, delta: Int32
                 if plainCost && u != sender && stamps[e] != g {
                     // Cost first: most hops here cannot improve u's label, and then no check matters.
-                    let fee = Fees.fee(amountMsat: x, baseMsat: edge.feeBaseMsat, ratePPM: edge.feeRatePPM)
+                    let fee = Fees.fee(amountMsat: x, baseMsat: edge.pointee.feeBaseMsat, ratePPM: edge.pointee.feeRatePPM)
                     edgeCost = Double(fee) + plainPenalty
                     if lu.pointee.seen == g && !(c + edgeCost < lu.pointee.cost) { continue }
-                    guard edge.enabled, x >= edge.htlcMinimumMsat, x <= edge.htlcMaximumMsat, x <= edge.capacityMsat else { continue }
+                    guard edge.pointee.enabled, x >= edge.pointee.htlcMinimumMsat, x <= edge.pointee.htlcMaximumMsat, x <= edge.pointee.capacityMsat else { continue }
                     amountAtU = x + fee
-                    delta = edge.cltvDelta
+                    delta = edge.pointee.cltvDelta
                 } else if u == sender {
                     // The sender knows its own channels exactly.
-                    guard network.spendable(Int(edge.direction)) >= x, x >= edge.htlcMinimumMsat else { continue }
+                    guard network.spendable(Int(edge.pointee.direction)) >= x, x >= edge.pointee.htlcMinimumMsat else { continue }
                     edgeCost = 0; amountAtU = x; delta = 0
                 } else {
-                    guard edge.enabled, x >= edge.htlcMinimumMsat, x <= edge.htlcMaximumMsat else { continue }
+                    guard edge.pointee.enabled, x >= edge.pointee.htlcMinimumMsat, x <= edge.pointee.htlcMaximumMsat else { continue }
                     var extra: Int64 = 0
                     var failedAt: Int64? = nil
                     var age: Int64 = 0
@@ -150,20 +153,20 @@ public final class PathFinder {
                         extra = k.load
                         if k.hasFailure { failedAt = k.failAmount; age = now - k.failTime }
                     }
-                    guard x + extra <= edge.capacityMsat else { continue }
-                    guard let negativeLog = probability.negativeLog(amount: x + extra, capacity: edge.capacityMsat, failedAt: failedAt,
+                    guard x + extra <= edge.pointee.capacityMsat else { continue }
+                    guard let negativeLog = probability.negativeLog(amount: x + extra, capacity: edge.pointee.capacityMsat, failedAt: failedAt,
                                                                     age: age, floor: Self.minProbability) else { continue }
-                    let fee = Fees.fee(amountMsat: x, baseMsat: edge.feeBaseMsat, ratePPM: edge.feeRatePPM)
+                    let fee = Fees.fee(amountMsat: x, baseMsat: edge.pointee.feeBaseMsat, ratePPM: edge.pointee.feeRatePPM)
                     let penalty = cheapest ? 1e-3 : (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * negativeLog
                     edgeCost = Double(fee) + penalty
                     amountAtU = x + fee
-                    delta = edge.cltvDelta
+                    delta = edge.pointee.cltvDelta
                 }
                 let total = c + edgeCost
                 let newCLTV = label.cltv + delta
                 if newCLTV > Self.maxCLTV { continue }
                 if lu.pointee.seen != g || total < lu.pointee.cost {
-                    lu.pointee = SearchBuffers.Label(cost: total, amountIn: amountAtU, cltv: newCLTV, nextDirection: edge.direction,
+                    lu.pointee = SearchBuffers.Label(cost: total, amountIn: amountAtU, cltv: newCLTV, nextDirection: edge.pointee.direction,
                                                      seen: g, done: lu.pointee.done, hopCount: label.hopCount + 1)
                     b.push(total, Int32(u))
                 }
