@@ -1,7 +1,8 @@
 /// The measured figures of one benchmark row, and how they print as a table and as CSV.
 ///
 /// Guarantees: rates are totals divided by the row's wall time (the whole child process: graph,
-/// workload, simulation, output files); `peakMB` is the largest ru_maxrss of the row's processes;
+/// workload, simulation, output files); `cpuSeconds` is the children's user + system time, the figure
+/// to compare on a loaded machine; `peakMB` is the largest ru_maxrss of the row's processes;
 /// every CSV row has exactly `columns.count` fields.
 public struct BenchResult: Sendable {
     public var caseID: String
@@ -72,10 +73,10 @@ public struct BenchResult: Sendable {
 
     /// The table `ampsim bench` prints: right-aligned figures, notes last.
     public static func table(_ rows: [BenchResult]) -> String {
-        let shown = ["case", "wall s", "pay/s", "events/s", "searches/s", "peak MB", "ratio", "load", "note"]
+        let shown = ["case", "wall s", "cpu s", "pay/s", "events/s", "searches/s", "peak MB", "ratio", "load", "note"]
         let cells: [[String]] = rows.map { r in
             let f = r.fields(places: 0)
-            return [f[0], f[2], f[5], f[7], f[9], f[10], f[11], f[12], f[13]]
+            return [f[0], f[2], f[3], f[5], f[7], f[9], f[10], f[11], f[12], f[13]]
         }
         let widths = shown.indices.map { i in max(shown[i].count, cells.map { $0[i].count }.max() ?? 0) }
         func line(_ c: [String]) -> String {
