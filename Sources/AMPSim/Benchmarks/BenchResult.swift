@@ -41,8 +41,8 @@ public struct BenchResult: Sendable {
     public static let columns = ["case", "title", "wall_s", "cpu_s", "payments", "payments_per_s", "events", "events_per_s",
                                  "path_searches", "searches_per_s", "peak_mb", "throughput_ratio", "load1", "note"]
 
-    func fields(places: Int) -> [String] {
-        func num(_ x: Double, _ p: Int = places) -> String { x.isFinite ? BenchResult.fixed(x, p) : "" }
+    func fields() -> [String] {
+        func num(_ x: Double, _ p: Int) -> String { x.isFinite ? BenchResult.fixed(x, p) : "" }
         return [caseID, title, num(wallSeconds, 2), num(cpuSeconds, 2), num(payments, 0), num(payments / wallSeconds, 0),
                 num(events, 0), num(events / wallSeconds, 0), num(pathSearches, 0), num(pathSearches / wallSeconds, 0),
                 num(peakMB, 1), throughputRatio.map { num($0, 2) } ?? "", loadAverage.map { num($0, 2) } ?? "", note]
@@ -67,7 +67,7 @@ public struct BenchResult: Sendable {
         func quote(_ s: String) -> String {
             s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        return ([columns.joined(separator: ",")] + rows.map { $0.fields(places: 3).map(quote).joined(separator: ",") })
+        return ([columns.joined(separator: ",")] + rows.map { $0.fields().map(quote).joined(separator: ",") })
             .joined(separator: "\n") + "\n"
     }
 
@@ -75,7 +75,7 @@ public struct BenchResult: Sendable {
     public static func table(_ rows: [BenchResult]) -> String {
         let shown = ["case", "wall s", "cpu s", "pay/s", "events/s", "searches/s", "peak MB", "ratio", "load", "note"]
         let cells: [[String]] = rows.map { r in
-            let f = r.fields(places: 0)
+            let f = r.fields()
             return [f[0], f[2], f[3], f[5], f[7], f[9], f[10], f[11], f[12], f[13]]
         }
         let widths = shown.indices.map { i in max(shown[i].count, cells.map { $0[i].count }.max() ?? 0) }

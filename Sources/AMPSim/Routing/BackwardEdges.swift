@@ -20,6 +20,8 @@ struct BackwardEdges {
     }
 
     let edges: [Edge]
+    /// `edges[e].source` again, densely: the one field read for every edge a search scans.
+    let sources: [Int32]
     let start: [Int32]
     let position: [Int32]
     /// Every fee base and rate is >= 0, so amounts never shrink upstream and no edge costs less than 0.
@@ -38,6 +40,7 @@ struct BackwardEdges {
                               cltvDelta: graph.cltvDelta[d], enabled: graph.enabled[d]))
         }
         self.edges = edges
+        sources = edges.map(\.source)
         self.position = position
         start = graph.inStart
         feesNonNegative = graph.feeBaseMsat.allSatisfy { $0 >= 0 } && graph.feeRatePPM.allSatisfy { $0 >= 0 }

@@ -52,6 +52,7 @@ public final class PathFinder {
         b.nextGeneration()
         let g = b.generation
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
+            edges.sources.withUnsafeBufferPointer { sourceBuffer in
             edges.start.withUnsafeBufferPointer { startBuffer in
                 edges.position.withUnsafeBufferPointer { position in
                     for e in memory.entries {
@@ -64,11 +65,12 @@ public final class PathFinder {
                         b.know(Int(position[Int(dir)])).pointee.load += amt
                     }
                     search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
-                           edges: edgeBuffer.baseAddress!, start: startBuffer.baseAddress!)
+                           edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!)
                 }
             }
+            }
         }
-        guard b.labels[sender].done == g else { return nil }
+        guard b.done[sender] == g else { return nil }
         return reconstruct(sender: sender, receiver: receiver)
     }
 
@@ -94,10 +96,11 @@ public final class PathFinder {
     /// The search proper; on return the sender's label is done (this generation) if a route was found.
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
-                edges: UnsafePointer<BackwardEdges.Edge>, start: UnsafePointer<Int32>) {
+                edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>) {
         let b = buffers
         let g = b.generation
         let labels = b.labels
+        let done = b.done
         let stamps = b.knowledgeStamp
         let knowledge = b.knowledge
         let maxHops = Int32(self.maxHops)
@@ -105,16 +108,16 @@ public final class PathFinder {
         let cheapest = probability.cost == .cheapest
         let plainCost = probability.cost != .pickhardt
         let aprioriNegativeLog = probability.aprioriNegativeLog
-        labels[receiver] = SearchBuffers.Label(cost: 0, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g,
-                                               done: labels[receiver].done, hopCount: 0)
+        labels[receiver] = SearchBuffers.Label(cost: 0, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g, hopCount: 0)
         b.push(0, Int32(receiver))
 
         while let top = b.pop() {
             let c = top.cost
             let v = Int(top.node)
+            if done[v] == g { continue }
             let label = labels[v]
-            if label.done == g || c > label.cost { continue }
-            labels[v].done = g
+            if c > label.cost { continue }
+            done[v] = g
             if v == sender { return }
             if label.hopCount >= maxHops { continue }
             let x = label.amountIn
@@ -125,10 +128,10 @@ public final class PathFinder {
             let end = Int(start[v + 1])
             while e < end {
                 defer { e &+= 1 }
+                let u = Int(sources[e])
+                if done[u] == g { continue }
                 let edge = edges + e
-                let u = Int(edge.pointee.source)
                 let lu = labels + u
-                if lu.pointee.done == g { continue }
                 if prune && lu.pointee.seen == g && c >= lu.pointee.cost { continue }
                 let edgeCost: Double, amountAtU: Int64, delta: Int32
                 if plainCost && u != sender && stamps[e] != g {
@@ -167,7 +170,7 @@ public final class PathFinder {
                 if newCLTV > Self.maxCLTV { continue }
                 if lu.pointee.seen != g || total < lu.pointee.cost {
                     lu.pointee = SearchBuffers.Label(cost: total, amountIn: amountAtU, cltv: newCLTV, nextDirection: edge.pointee.direction,
-                                                     seen: g, done: lu.pointee.done, hopCount: label.hopCount + 1)
+                                                     seen: g, hopCount: label.hopCount + 1)
                     b.push(total, Int32(u))
                 }
             }

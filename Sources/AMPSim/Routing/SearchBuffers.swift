@@ -14,7 +14,6 @@ final class SearchBuffers {
         var cltv: Int32 = 0
         var nextDirection: Int32 = -1
         var seen: UInt32 = 0
-        var done: UInt32 = 0
         var hopCount: Int32 = 0
     }
 
@@ -35,6 +34,8 @@ final class SearchBuffers {
     let nodeCount: Int
     let edgeCount: Int
     let labels: UnsafeMutablePointer<Label>
+    /// Per node: the generation in which its label became final (a dense array: checked for every edge).
+    let done: UnsafeMutablePointer<UInt32>
     let knowledgeStamp: UnsafeMutablePointer<UInt32>
     let knowledge: UnsafeMutablePointer<Knowledge>
     let heap: UnsafeMutablePointer<HeapEntry>
@@ -46,6 +47,8 @@ final class SearchBuffers {
         edgeCount = e
         labels = .allocate(capacity: max(1, n))
         labels.initialize(repeating: Label(), count: max(1, n))
+        done = .allocate(capacity: max(1, n))
+        done.initialize(repeating: 0, count: max(1, n))
         knowledgeStamp = .allocate(capacity: max(1, e))
         knowledgeStamp.initialize(repeating: 0, count: max(1, e))
         knowledge = .allocate(capacity: max(1, e))
@@ -55,6 +58,7 @@ final class SearchBuffers {
 
     deinit {
         labels.deallocate()
+        done.deallocate()
         knowledgeStamp.deallocate()
         knowledge.deallocate()
         heap.deallocate()
@@ -64,7 +68,7 @@ final class SearchBuffers {
     func nextGeneration() {
         generation &+= 1
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; labels[i].done = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }

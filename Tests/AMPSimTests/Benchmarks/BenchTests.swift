@@ -26,7 +26,7 @@ import Testing
                     BenchResult(caseID: "D jobs=2", title: "d", note: "failed", throughputRatio: 1.9)]
         let lines = BenchResult.csv(rows).split(separator: "\n")
         #expect(lines.first.map(String.init) == BenchResult.columns.joined(separator: ","))
-        #expect(lines[1] == "A,\"a, quoted\",2.000,1.500,10.000,5.000,100.000,50.000,20.000,10.000,3.000,,0.500,ok")
+        #expect(lines[1] == "A,\"a, quoted\",2.00,1.50,10,5,100,50,20,10,3.0,,0.50,ok")
         #expect(lines[2].split(separator: ",", omittingEmptySubsequences: false).count == BenchResult.columns.count)
         #expect(BenchResult.table(rows).split(separator: "\n").count == 3)
         #expect(BenchResult.fixed(-0.004, 2) == "0.00" && BenchResult.fixed(1.005, 1) == "1.0" && BenchResult.fixed(12.5, 0) == "13")
