@@ -49,7 +49,8 @@ struct BenchCommand: ParsableCommand {
                                  overrides: overrides)
         var rows: [BenchResult] = []
         for c in selected {
-            StandardError.write("case \(c.id): \(c.title) ...\n")
+            let title = c.isParallelSweep ? "\(2 * max(1, sweepRuns / 2)) runs of case A, jobs 1 vs jobs 2" : c.title
+            StandardError.write("case \(c.id): \(title) ...\n")
             rows += try runner.run(c)
         }
         print(BenchResult.table(rows))
