@@ -51,23 +51,24 @@ public final class PathFinder {
         let b = buffers
         b.nextGeneration()
         let g = b.generation
+        // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
-            edges.start.withUnsafeBufferPointer { startBuffer in
-                edges.position.withUnsafeBufferPointer { position in
-                    for e in memory.entries {
-                        let k = b.know(Int(position[Int(e.direction)]))
-                        k.pointee.failAmount = e.amountMsat
-                        k.pointee.failTime = e.timeMicros
-                        k.pointee.hasFailure = true
+                edges.start.withUnsafeBufferPointer { startBuffer in
+                    edges.position.withUnsafeBufferPointer { position in
+                        for e in memory.entries {
+                            let k = b.know(Int(position[Int(e.direction)]))
+                            k.pointee.failAmount = e.amountMsat
+                            k.pointee.failTime = e.timeMicros
+                            k.pointee.hasFailure = true
+                        }
+                        for (dir, amt) in inFlight {
+                            b.know(Int(position[Int(dir)])).pointee.load += amt
+                        }
+                        search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
+                               edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!)
                     }
-                    for (dir, amt) in inFlight {
-                        b.know(Int(position[Int(dir)])).pointee.load += amt
-                    }
-                    search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
-                           edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!)
                 }
-            }
             }
         }
         guard b.done[sender] == g else { return nil }
