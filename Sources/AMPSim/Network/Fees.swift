@@ -1,10 +1,14 @@
 /// Forwarding fees exactly as BOLT 7 states them.
 ///
 /// Guarantees: `fee = fee_base_msat + floor(amount_msat * fee_proportional_millionths / 1_000_000)`,
-/// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits).
+/// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits when it exceeds 64).
 public enum Fees {
     public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
         guard amountMsat > 0, ratePPM > 0 else { return baseMsat }
+        // Fast path, same result: when the product fits in 63 bits, a 64-bit division by the constant
+        // 10^6 (a multiply and shift) replaces the 128-bit division below.
+        let (narrow, overflow) = amountMsat.multipliedReportingOverflow(by: ratePPM)
+        if !overflow { return min(Int64.max / 4, baseMsat &+ narrow / 1_000_000) }
         let product = amountMsat.multipliedFullWidth(by: ratePPM)
         // The quotient fits in 63 bits while the high word is below 10^6 / 2; beyond that the fee is
         // absurd anyway and saturates (routes with such fees are never chosen).

@@ -1,90 +1,122 @@
-/// The working memory of one path search: per-node labels, per-direction knowledge of the current
-/// sender, and the heap. Allocated once per `PathFinder` and reused for every search.
+/// The working memory of one path search: per-node labels, per-edge knowledge of the current sender,
+/// and the heap. Allocated once per `PathFinder` (sized by the graph) and reused for every search.
 ///
 /// Guarantees: an entry is valid only when its stamp equals the current generation, so starting a
-/// search clears nothing (generation counters instead of clearing arrays). A value type, so that the
-/// search holds it as a local variable and Swift checks exclusive access statically, not per access.
-struct SearchBuffers {
-    var cost: [Double]
-    var amountIn: [Int64]
-    var hopCount: [UInt8]
-    var cltv: [Int32]
-    var nextDirection: [Int32]
-    var seen: [UInt32]
-    var done: [UInt32]
-    var failAmount: [Int64]
-    var failTime: [Int64]
-    var memoryStamp: [UInt32]
-    var load: [Int64]
-    var loadStamp: [UInt32]
-    var generation: UInt32 = 0
-    var heapCost: [Double] = []
-    var heapNode: [Int32] = []
-
-    init(nodes n: Int, directions d: Int) {
-        cost = [Double](repeating: 0, count: n)
-        amountIn = [Int64](repeating: 0, count: n)
-        hopCount = [UInt8](repeating: 0, count: n)
-        cltv = [Int32](repeating: 0, count: n)
-        nextDirection = [Int32](repeating: -1, count: n)
-        seen = [UInt32](repeating: 0, count: n)
-        done = seen
-        failAmount = [Int64](repeating: 0, count: d)
-        failTime = failAmount
-        memoryStamp = [UInt32](repeating: 0, count: d)
-        load = failAmount
-        loadStamp = memoryStamp
-        heapCost.reserveCapacity(1024)
-        heapNode.reserveCapacity(1024)
+/// search clears nothing (generation counters instead of clearing arrays). The storage is raw memory
+/// owned by this object and freed with it: the search reads and writes it without bounds,
+/// uniqueness or exclusivity checks, and never allocates. The heap holds at most one entry per
+/// direction plus the receiver, which is its fixed capacity.
+final class SearchBuffers {
+    /// A node's label in the current search.
+    struct Label {
+        var cost: Double = 0
+        var amountIn: Int64 = 0
+        var cltv: Int32 = 0
+        var nextDirection: Int32 = -1
+        var seen: UInt32 = 0
+        var hopCount: Int32 = 0
     }
 
-    static let empty = SearchBuffers(nodes: 0, directions: 0)
+    /// What the sender knows of one edge (indexed like `BackwardEdges.edges`), valid when stamped.
+    struct Knowledge {
+        var failAmount: Int64 = 0
+        var failTime: Int64 = 0
+        var load: Int64 = 0
+        var hasFailure = false
+    }
+
+    /// One heap entry: a label's cost and its node.
+    struct HeapEntry {
+        var cost: Double
+        var node: Int32
+    }
+
+    let nodeCount: Int
+    let edgeCount: Int
+    let labels: UnsafeMutablePointer<Label>
+    /// Per node: the generation in which its label became final (a dense array: checked for every edge).
+    let done: UnsafeMutablePointer<UInt32>
+    let knowledgeStamp: UnsafeMutablePointer<UInt32>
+    let knowledge: UnsafeMutablePointer<Knowledge>
+    let heap: UnsafeMutablePointer<HeapEntry>
+    var heapCount = 0
+    var generation: UInt32 = 0
+
+    init(nodes n: Int, edges e: Int) {
+        nodeCount = n
+        edgeCount = e
+        labels = .allocate(capacity: max(1, n))
+        labels.initialize(repeating: Label(), count: max(1, n))
+        done = .allocate(capacity: max(1, n))
+        done.initialize(repeating: 0, count: max(1, n))
+        knowledgeStamp = .allocate(capacity: max(1, e))
+        knowledgeStamp.initialize(repeating: 0, count: max(1, e))
+        knowledge = .allocate(capacity: max(1, e))
+        knowledge.initialize(repeating: Knowledge(), count: max(1, e))
+        heap = .allocate(capacity: e + 1)
+    }
+
+    deinit {
+        labels.deallocate()
+        done.deallocate()
+        knowledgeStamp.deallocate()
+        knowledge.deallocate()
+        heap.deallocate()
+    }
 
     /// Starts a new search: a new generation and an empty heap.
-    mutating func nextGeneration() {
+    func nextGeneration() {
         generation &+= 1
         if generation == 0 { // wrapped: clear every stamp once
-            for i in seen.indices { seen[i] = 0; done[i] = 0 }
-            for i in memoryStamp.indices { memoryStamp[i] = 0; loadStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0 }
+            for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }
-        heapCost.removeAll(keepingCapacity: true)
-        heapNode.removeAll(keepingCapacity: true)
+        heapCount = 0
     }
 
-    @inline(__always) mutating func push(_ c: Double, _ node: Int32) {
-        heapCost.append(c)
-        heapNode.append(node)
-        var i = heapCost.count - 1
+    /// The knowledge of edge `e`, reset first if it is from an earlier search.
+    @inline(__always) func know(_ e: Int) -> UnsafeMutablePointer<Knowledge> {
+        if knowledgeStamp[e] != generation {
+            knowledgeStamp[e] = generation
+            knowledge[e] = Knowledge()
+        }
+        return knowledge + e
+    }
+
+    /// A binary min-heap push (sift up while the parent costs strictly more).
+    @inline(__always) func push(_ c: Double, _ node: Int32) {
+        var i = heapCount
+        heapCount += 1
+        heap[i] = HeapEntry(cost: c, node: node)
         while i > 0 {
             let parent = (i - 1) >> 1
-            if heapCost[parent] <= heapCost[i] { break }
-            heapCost.swapAt(parent, i)
-            heapNode.swapAt(parent, i)
+            if heap[parent].cost <= heap[i].cost { break }
+            let t = heap[parent]; heap[parent] = heap[i]; heap[i] = t
             i = parent
         }
     }
 
-    @inline(__always) mutating func pop() -> (Double, Int32)? {
-        guard let first = heapCost.first else { return nil }
-        let node = heapNode[0]
-        let lastCost = heapCost.removeLast(), lastNode = heapNode.removeLast()
-        if !heapCost.isEmpty {
-            heapCost[0] = lastCost
-            heapNode[0] = lastNode
+    /// Removes the root: the last entry moves to the root and sifts down to the cheaper child while it
+    /// costs strictly more (the right child only when strictly cheaper than the left).
+    @inline(__always) func pop() -> HeapEntry? {
+        guard heapCount > 0 else { return nil }
+        let first = heap[0]
+        heapCount -= 1
+        let n = heapCount
+        if n > 0 {
+            heap[0] = heap[n]
             var i = 0
-            let n = heapCost.count
             while true {
                 let l = 2 * i + 1
                 if l >= n { break }
                 let r = l + 1
-                let m = r < n && heapCost[r] < heapCost[l] ? r : l
-                if heapCost[i] <= heapCost[m] { break }
-                heapCost.swapAt(i, m)
-                heapNode.swapAt(i, m)
+                let m = r < n && heap[r].cost < heap[l].cost ? r : l
+                if heap[i].cost <= heap[m].cost { break }
+                let t = heap[i]; heap[i] = heap[m]; heap[m] = t
                 i = m
             }
         }
-        return (first, node)
+        return first
     }
 }

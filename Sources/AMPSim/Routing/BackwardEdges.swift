@@ -1,0 +1,48 @@
+/// The channel directions entering each node, with everything a backwards path search reads about
+/// them, laid out contiguously in the order of `ChannelGraph.inDirections`: scanning a node's incoming
+/// directions is one sequential read instead of a lookup in eight per-direction arrays.
+///
+/// Guarantees: edges `start[v] ..< start[v + 1]` are exactly `graph.incoming(v)`, in the same order,
+/// with the graph's values copied unchanged; `position[d]` is the index of direction `d` among them.
+/// Memory linear in directions; immutable once built.
+struct BackwardEdges {
+    /// One incoming direction as the search needs it.
+    struct Edge {
+        var capacityMsat: Int64
+        var htlcMinimumMsat: Int64
+        var htlcMaximumMsat: Int64
+        var feeBaseMsat: Int64
+        var feeRatePPM: Int64
+        var direction: Int32
+        var source: Int32
+        var cltvDelta: Int32
+        var enabled: Bool
+    }
+
+    let edges: [Edge]
+    /// `edges[e].source` again, densely: the one field read for every edge a search scans.
+    let sources: [Int32]
+    let start: [Int32]
+    let position: [Int32]
+    /// Every fee base and rate is >= 0, so amounts never shrink upstream and no edge costs less than 0.
+    let feesNonNegative: Bool
+
+    init(_ graph: ChannelGraph) {
+        var edges: [Edge] = []
+        edges.reserveCapacity(graph.directionCount)
+        var position = [Int32](repeating: -1, count: graph.directionCount)
+        for d32 in graph.inDirections {
+            let d = Int(d32)
+            position[d] = Int32(edges.count)
+            edges.append(Edge(capacityMsat: graph.capacityMsat[d >> 1], htlcMinimumMsat: graph.htlcMinimumMsat[d],
+                              htlcMaximumMsat: graph.htlcMaximumMsat[d], feeBaseMsat: graph.feeBaseMsat[d],
+                              feeRatePPM: graph.feeRatePPM[d], direction: d32, source: Int32(graph.source(of: d)),
+                              cltvDelta: graph.cltvDelta[d], enabled: graph.enabled[d]))
+        }
+        self.edges = edges
+        sources = edges.map(\.source)
+        self.position = position
+        start = graph.inStart
+        feesNonNegative = graph.feeBaseMsat.allSatisfy { $0 >= 0 } && graph.feeRatePPM.allSatisfy { $0 >= 0 }
+    }
+}

@@ -1,0 +1,60 @@
+import AMPSim
+import ArgumentParser
+import Foundation
+
+/// `ampsim bench`: runs the benchmark cases of issue #11 (Benchmarks/*.yaml), each in its own child
+/// process, and prints wall time, payments/s, events/s, path searches/s and peak memory as a table and
+/// as CSV. Speed is measured here only; the tests never time anything.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run the benchmark cases (A-E) and print a table; write the figures as CSV.",
+        discussion: """
+        Build with -c release first (Scripts/bench.sh does both). Each case runs `ampsim run` in a child
+        process; peak memory is that child's ru_maxrss. Case D runs case A's scenario --sweep-runs times
+        as two children, one after the other (jobs 1) and then both at once (jobs 2).
+        Examples:
+          ampsim bench
+          ampsim bench --cases A,B --csv /tmp/bench.csv
+          ampsim bench --cases A --set workload.payments=500
+        """
+    )
+
+    @Option(help: "Comma-separated case ids (A,B,C,D,E).")
+    var cases = "A,B,C,D,E"
+
+    @Option(help: "Folder holding the case scenarios.")
+    var benchDir = "Benchmarks"
+
+    @Option(help: "Where to write the CSV.")
+    var csv = "Benchmarks/results.csv"
+
+    @Option(help: "Folder for the children's outputs and logs (default: a fresh folder under the temporary directory).")
+    var workDir: String?
+
+    @Option(help: "Runs of case A in case D (split over two children).")
+    var sweepRuns = 20
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override applied to every case; repeatable.", valueName: "path.to.field=value"))
+    var overrides: [String] = []
+
+    func run() throws {
+        guard let selected = BenchCase.select(cases.split(separator: ",").map(String.init)) else {
+            StandardError.write("--cases: expected ids among A,B,C,D,E, found '\(cases)'\n")
+            throw ExitCode(2)
+        }
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let work = workDir ?? NSTemporaryDirectory() + "ampsim-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let runner = BenchRunner(executable: executable, benchDir: benchDir, workDir: work, sweepRuns: sweepRuns,
+                                 overrides: overrides)
+        var rows: [BenchResult] = []
+        for c in selected {
+            let title = c.isParallelSweep ? "\(2 * max(1, sweepRuns / 2)) runs of case A, jobs 1 vs jobs 2" : c.title
+            StandardError.write("case \(c.id): \(title) ...\n")
+            rows += try runner.run(c)
+        }
+        print(BenchResult.table(rows))
+        try BenchResult.csv(rows).write(toFile: csv, atomically: true, encoding: .utf8)
+        print("wrote \(csv); outputs and logs in \(work)")
+    }
+}
