@@ -16,6 +16,6 @@ struct AMPSimCommand: ParsableCommand {
         Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid.
         """,
         version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, GraphCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self]
     )
 }
