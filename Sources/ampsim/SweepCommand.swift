@@ -80,7 +80,7 @@ struct SweepCommand: ParsableCommand {
             execution.interrupt()
             reporter.interrupted()
             StandardError.write("interrupted: finished runs are kept in \(dir); rerun with --resume to continue\n")
-            Foundation.exit(128 + signal)
+            _exit(128 + signal)  // no atexit handlers while workers still run
         }
         let report = try InputFailure.exitOnInputError {
             try execution.run(resume: resume, pair: pair, progress: reporter.update)

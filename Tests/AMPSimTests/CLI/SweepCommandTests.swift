@@ -117,7 +117,7 @@ import Testing
 
     @Test func resumeAfterKill9RedoesOnlyUnfinishedRuns() throws {
         let root = TestPaths.scratch()
-        let heavy = ["--set", "graph.nodes=150", "--set", "workload.payments=150", "--replications", "4",
+        let heavy = ["--set", "graph.nodes=100", "--set", "workload.payments=100", "--replications", "3",
                      "--vary", "payment.protocol,payment.strategy=keysend:single,mpp:halving,amp:halving", "--vary", "workload.amount_sat=20000,200000"]
         let args = ["sweep", TestPaths.scenario("quickstart.yaml"), "--quiet", "--jobs", "2"] + heavy
         #expect(try CommandRun.ampsim(args + ["--out", root + "/whole"]).status == 0)
@@ -129,7 +129,7 @@ import Testing
         child.standardError = FileHandle.nullDevice
         try child.run()
         let folder = SweepFolder(out)
-        let ids = (0..<6).flatMap { p in (0..<4).map { SweepRunID(point: p, replication: $0) } }
+        let ids = (0..<6).flatMap { p in (0..<3).map { SweepRunID(point: p, replication: $0) } }
         func finished() -> Int { ids.filter(folder.isFinished).count }
         waitUntil { finished() > 0 || !child.isRunning }
         kill(child.processIdentifier, SIGKILL)
