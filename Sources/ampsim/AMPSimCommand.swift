@@ -12,10 +12,12 @@ struct AMPSimCommand: ParsableCommand {
           ampsim validate Scenarios/quickstart.yaml
           ampsim validate Scenarios/quickstart.yaml --set payment.protocol=mpp --set payment.fixed_n.n=8
           ampsim graph Scenarios/quickstart.yaml --json
+          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp --replications 10 --out Results/qs-sweep
 
-        Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid.
+        Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid,
+        130 when a sweep is interrupted.
         """,
         version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, GraphCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
     )
 }

@@ -47,11 +47,10 @@ public enum ScenarioLoader {
         for axis in sweep.axes {
             let line = sweepNode?["vary"]?[axis.path]?.mark?.line
             let origin = line.map { "\(file):\($0)" } ?? file
-            for value in axis.values {
+            for (i, value) in axis.values.enumerated() {
                 do {
-                    let o = try Override.parse("\(axis.path)=\(value)", flag: "sweep")
-                    let labelled = Override(path: o.path, value: o.value, origin: origin)
-                    _ = try decode(base, file: file, overrides: overrides + [labelled], baseDirectory: baseDirectory)
+                    let labelled = try axis.overrides(i, origin: origin)
+                    _ = try decode(base, file: file, overrides: overrides + labelled, baseDirectory: baseDirectory)
                 } catch let error as InputError {
                     problems += error.diagnostics.map { d in
                         Diagnostic(location: origin, path: "sweep.vary.\(axis.path)=\(value): \(d.path)", expected: d.expected, found: d.found)

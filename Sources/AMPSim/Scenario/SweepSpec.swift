@@ -1,17 +1,53 @@
 import Foundation
 import Yams
 
-/// One swept parameter: a field path and the values it takes.
+/// One swept parameter: a field path (or several paths that take their values together) and the
+/// values it takes.
+///
+/// Guarantees: `settings` has one entry per value, each with one YAML text per path of `paths`;
+/// `values[i]` is the value as YAML text (a flow list `[a, b]` for a grouped axis).
 public struct SweepAxis: Sendable, Equatable {
+    /// The key as written: `payment.protocol`, or `payment.protocol,payment.strategy` for a grouped axis.
     public var path: String
     /// Each value as YAML text, ready to be applied as an override.
     public var values: [String]
+    /// For each value, the YAML text set at each path of `paths`.
+    public var settings: [[String]]
     /// How the values were written (a list, or a range such as `1000..10000000:log:7`), as YAML text.
     public var written: String
+
+    /// An axis from its per-value settings (one text per path).
+    public init(path: String, settings: [[String]], written: String) {
+        self.path = path
+        self.settings = settings
+        self.written = written
+        values = settings.map { $0.count == 1 ? $0[0] : "[" + $0.joined(separator: ", ") + "]" }
+    }
+
+    /// A node as one line of YAML (flow style), e.g. `{uniform: {min: 10, max: 20}}` or `[keysend, single]`.
+    public static func flowText(_ node: Node) -> String {
+        switch node {
+        case .mapping(let mapping): return "{" + mapping.map { flowText($0.key) + ": " + flowText($0.value) }.joined(separator: ", ") + "}"
+        case .sequence(let sequence): return "[" + sequence.map(flowText).joined(separator: ", ") + "]"
+        default: return YAMLBuild.text(node)
+        }
+    }
+
+    /// The field paths this axis sets.
+    public var paths: [String] { path.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+
+    /// The overrides that value `index` stands for, labelled `origin` in error messages.
+    public func overrides(_ index: Int, origin: String) throws -> [Override] {
+        try zip(paths, settings[index]).map { path, value in
+            let o = try Override.parse("\(path)=\(value)", flag: "sweep")
+            return Override(path: o.path, value: o.value, origin: origin)
+        }
+    }
 }
 
 /// The `sweep:` section: the grid a sweep runs over, each axis a field path with a list of values or
-/// a range `START..END:lin:N` / `START..END:log:N`.
+/// a range `START..END:lin:N` / `START..END:log:N`; a key of several paths joined by ',' takes a list of
+/// lists, one value per path (`payment.protocol,payment.strategy: [[keysend, single], [amp, halving]]`).
 ///
 /// Guarantees: every axis path names a real field and every value validates when set there (checked
 /// by the scenario loader); ranges have N >= 1 points, log ranges positive ends; integer ends give
@@ -77,17 +113,43 @@ public struct SweepSpec: Sendable, Equatable {
         }
     }
 
+    /// Reads the values of a grouped axis: a list of lists of `count` values each.
+    static func groupedValues(of node: Node, count: Int, path: String, context: DecodeContext) -> [[String]] {
+        let expected = "a list of lists of \(count) values, one per path, e.g. [[keysend, single], [amp, halving]]"
+        guard case .sequence(let seq) = node, !seq.isEmpty else {
+            context.report(node, path, expected: expected, found: DecodeContext.describe(node))
+            return []
+        }
+        var out: [[String]] = []
+        for item in seq {
+            guard case .sequence(let inner) = item, inner.count == count else {
+                context.report(item, path, expected: expected, found: DecodeContext.describe(item))
+                continue
+            }
+            out.append(inner.map(SweepAxis.flowText))
+        }
+        return out
+    }
+
     static func read(_ r: MapReader) -> SweepSpec {
         var axes: [SweepAxis] = []
         let vary = r.section("vary")
         for entry in vary.allEntries() {
             let path = vary.child(entry.key)
-            if (try? Override.parsePath(entry.key, origin: "")) == nil {
-                r.context.report(entry.keyNode, path, expected: "a dotted field path such as payment.protocol", found: "'\(entry.key)'")
+            let paths = entry.key.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if paths.contains(where: { (try? Override.parsePath($0, origin: "")) == nil }) || Set(paths).count != paths.count {
+                r.context.report(entry.keyNode, path, expected: "a dotted field path such as payment.protocol (or distinct paths joined by ',')",
+                                 found: "'\(entry.key)'")
                 continue
             }
-            let nodes = values(of: entry.value, path: path, context: r.context)
-            axes.append(SweepAxis(path: entry.key, values: nodes.map(YAMLBuild.text), written: YAMLBuild.text(entry.value)))
+            if paths.count == 1 {
+                let nodes = values(of: entry.value, path: path, context: r.context)
+                let written = entry.value.scalar != nil ? YAMLBuild.text(entry.value) : SweepAxis.flowText(entry.value)
+                axes.append(SweepAxis(path: entry.key, settings: nodes.map { [SweepAxis.flowText($0)] }, written: written))
+            } else {
+                let settings = groupedValues(of: entry.value, count: paths.count, path: path, context: r.context)
+                axes.append(SweepAxis(path: entry.key, settings: settings, written: SweepAxis.flowText(entry.value)))
+            }
         }
         if !r.has("vary") { r.missing("vary", expected: "a mapping of field paths to value lists or ranges") }
         r.finish(known: ["vary"])

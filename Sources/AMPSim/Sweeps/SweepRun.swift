@@ -1,0 +1,47 @@
+import Foundation
+
+/// One run of a sweep: replication `id.replication` of grid point `id.point`, simulated with
+/// `RunExperiment.replicate` and turned into the run folder's files.
+///
+/// Guarantees: payments.csv and summary.csv hold exactly the rows `ampsim run` writes for that
+/// replication of that point's scenario (same columns, same bytes); wall time and host appear only in
+/// run.json.
+public enum SweepRun {
+    public static func files(_ plan: SweepPlan, _ id: SweepRunID) throws -> [(name: String, text: String)] {
+        let started = Date()
+        let scenario = plan.points[id.point]
+        let result = try RunExperiment.replicate(scenario, replication: id.replication)
+        let json = runJSON(plan, id, wallSeconds: Date().timeIntervalSince(started))
+        return [
+            ("payments.csv", PaymentsTable.header + result.paymentsCSV),
+            ("summary.csv", ReplicationSummary.header + result.summary.row),
+            ("run.json", json),
+        ]
+    }
+
+    /// run.json: the run's id, parameters, scenario and stream seeds, plus what varies between machines.
+    static func runJSON(_ plan: SweepPlan, _ id: SweepRunID, wallSeconds: Double) -> String {
+        let scenario = plan.points[id.point]
+        var seeds: [String: String] = [:]
+        for purpose in StreamPurpose.allCases {
+            seeds["\(purpose)"] = String(StreamSeed.derive(seed: scenario.seed, replication: id.replication, purpose: purpose))
+        }
+        var parameters: [String: String] = [:]
+        for s in plan.grid.settings(of: id.point) { parameters[s.path] = s.value }
+        let object: [String: Any] = [
+            "ampsim_version": AMPSimVersion.string,
+            "run_id": id.text,
+            "point": id.point,
+            "replication": id.replication,
+            "parameters": parameters,
+            "scenario_yaml": scenario.yaml,
+            "seed": String(scenario.seed),
+            "rng": scenario.rng.name,
+            "stream_seeds": seeds,
+            "wall_seconds": (wallSeconds * 1000).rounded() / 1000,
+            "host": ProcessInfo.processInfo.hostName,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

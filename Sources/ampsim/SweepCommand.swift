@@ -1,0 +1,108 @@
+import AMPSim
+import ArgumentParser
+import Foundation
+
+/// `ampsim sweep`: runs every (grid point x replication) of a scenario on a pool of worker threads,
+/// one folder per run, then summarizes the sweep folder; resumable, shardable, interruptible.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a grid of scenarios x replications in parallel and summarize them.",
+        discussion: """
+        The grid is the scenario's sweep: section plus every --vary (a --vary of the same key replaces the
+        file's axis); points are every combination, the last axis changing fastest. --vary takes a list
+        (PATH=V1,V2,...), a range (PATH=START..END:lin|log:N), or several paths that change together
+        (P1,P2=A1:B1,A2:B2, e.g. payment.protocol,payment.strategy=keysend:single,mpp:halving,amp:halving).
+
+        DIR gets scenario.yaml (resolved, with the grid), runs.csv (run_id,point,replication, one column
+        per varied path), runs/<run_id>/ (payments.csv, summary.csv, run.json, done), summary.csv,
+        summary_ci.csv, paired.csv (with --pair) and sweep.json (wall time, host, jobs). Run ids are
+        p<point>-r<replication>, e.g. p003-r07.
+
+        --shard I/N runs every N-th run starting at the I-th; merge shard folders with
+        ampsim summarize DIR1 DIR2 ... --out DIR. --resume skips runs whose done marker exists and redoes
+        the others. Ctrl-C keeps finished runs and exits with status 130.
+
+        Examples:
+          ampsim sweep Scenarios/quickstart.yaml --vary 'payment.protocol,payment.strategy=keysend:single,mpp:halving,amp:halving' \\
+              --vary workload.amount_sat=1000..10000000:log:5 --replications 10 --out Results/qs-sweep
+          ampsim sweep Scenarios/quickstart.yaml --vary payment.strategy=single,halving --set payment.protocol=mpp --jobs 2
+          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp --shard 2/8 --out Results/qs-shard2
+
+        Exit status: 0 on success, 2 when an input is not valid (nothing is written), 130 when interrupted.
+        """
+    )
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("Add a grid axis; repeatable.", valueName: "path=v1,v2,...|path=a..b:lin|log:n"))
+    var varies: [String] = []
+
+    @Option(help: "Replications per grid point (same as --set replications=N).")
+    var replications: Int?
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only this slice of the runs, e.g. 2/8.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Continue an interrupted sweep in --out: skip finished runs, redo the others.")
+    var resume = false
+
+    @Option(help: "Sweep folder (default: the scenario's output.dir followed by -sweep).")
+    var out: String?
+
+    @Option(help: ArgumentHelp("Also write paired.csv: differences from this value of one axis.", valueName: "axis=baseline"))
+    var pair: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let (execution, dir) = try InputFailure.exitOnInputError { () -> (SweepExecution, String) in
+            guard jobs >= 1 else { throw InputError(location: "--jobs \(jobs)", expected: "at least 1 worker thread", found: "\(jobs)") }
+            let shard = try shard.map(SweepShard.parse) ?? .whole
+            let sets = try options.overrides.map { try Override.parse($0) }
+            let plan = try SweepPlan.make(path: options.scenario, overrides: sets, varies: varies, replications: replications, shard: shard)
+            let dir = out ?? plan.base.output.dir + "-sweep"
+            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs), dir)
+        }
+        let plan = execution.plan
+        let reporter = ProgressReporter(quiet: quiet)
+        if !quiet {
+            let shardText = plan.shard == .whole ? "" : ", shard \(plan.shard): \(plan.runs.count) runs"
+            StandardError.write("sweep: \(plan.grid.pointCount) points x \(plan.base.replications) replications = " +
+                                "\(plan.grid.pointCount * plan.base.replications) runs\(shardText), \(jobs) jobs, folder \(dir)\n")
+        }
+        let signals = Interruption.install { signal in
+            execution.interrupt()
+            reporter.interrupted()
+            StandardError.write("interrupted: finished runs are kept in \(dir); rerun with --resume to continue\n")
+            _exit(128 + signal)  // no atexit handlers while workers still run
+        }
+        let report = try InputFailure.exitOnInputError {
+            try execution.run(resume: resume, pair: pair, progress: reporter.update)
+        }
+        signals.forEach { $0.cancel() }
+        if !quiet {
+            let extra = pair == nil ? "" : ", paired.csv"
+            print("wrote \(dir): runs.csv, summary.csv, summary_ci.csv\(extra), sweep.json (\(plan.runs.count) runs: " +
+                  "\(report.ran) run now, \(report.resumed) already finished; \(CSVFormat.decimal(report.wallSeconds, places: 1)) s)")
+        }
+    }
+}
+
+/// SIGINT and SIGTERM turned into a callback on a dispatch queue instead of an immediate death.
+enum Interruption {
+    static func install(_ handler: @escaping @Sendable (Int32) -> Void) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { sig in
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { handler(sig) }
+            source.resume()
+            return source
+        }
+    }
+}
