@@ -40,12 +40,9 @@ python3 -c "import matplotlib" 2>/dev/null || { echo "reproduce.sh: needs matplo
 labels=(); sweep_args=(); plot_args=()
 case "$name" in
     compare-protocols)
-        # protocol x strategy: keysend allows only `single`, so keysend-single is a sweep of its own and
-        # MPP/AMP x the five strategies another; both use the scenario's seed, so every configuration sees
-        # the same graphs, balances and payments (paired). The two summaries are merged below.
-        # (Once `ampsim sweep` has a syntax for grouped settings, this can become one sweep.)
-        labels+=(keysend); sweep_args+=("--set payment.protocol=keysend --set payment.strategy=single")
-        labels+=(split);   sweep_args+=("--vary payment.protocol=mpp,amp --vary payment.strategy=single,fixed-n,halving,window,lnd")
+        # protocol x strategy vary together (the scenario's grouped axis); every configuration of one
+        # replication sees the same graph, balances and payments (paired).
+        labels+=(all); sweep_args+=("")
         ;;
     htlc-slots)
         labels+=(all); sweep_args+=("")

@@ -90,7 +90,6 @@ public struct SweepPlan: Sendable {
             do {
                 let scenario = try decode(try grid.overrides(of: p, origins: origins))
                 try Simulation.checkSupported(scenario)
-                try checkSweepable(scenario)
                 points.append(scenario)
             } catch let error as InputError {
                 for d in error.diagnostics {
@@ -106,16 +105,6 @@ public struct SweepPlan: Sendable {
             })
         }
         return points
-    }
-
-    /// What a sweep run cannot write yet, refused rather than silently left out.
-    static func checkSweepable(_ scenario: Scenario) throws {
-        var problems: [Diagnostic] = []
-        for (path, on) in [("output.parts", scenario.output.parts), ("output.channels", scenario.output.channels)] where on {
-            problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path,
-                                       expected: "false (a sweep run writes payments.csv, summary.csv and run.json only)", found: "true"))
-        }
-        if !problems.isEmpty { throw InputError(problems) }
     }
 
     /// The sweep folder's scenario.yaml: the version that planned it, then the resolved scenario with its grid.

@@ -3,20 +3,22 @@ import Foundation
 /// One run of a sweep: replication `id.replication` of grid point `id.point`, simulated with
 /// `RunExperiment.replicate` and turned into the run folder's files.
 ///
-/// Guarantees: payments.csv and summary.csv hold exactly the rows `ampsim run` writes for that
-/// replication of that point's scenario (same columns, same bytes); wall time and host appear only in
-/// run.json.
+/// Guarantees: payments.csv and summary.csv (and parts.csv / channels.csv when the scenario's `output`
+/// asks) hold exactly the rows `ampsim run` writes for that replication of that point's scenario (same
+/// columns, same bytes); wall time and host appear only in run.json.
 public enum SweepRun {
     public static func files(_ plan: SweepPlan, _ id: SweepRunID) throws -> [(name: String, text: String)] {
         let started = Date()
         let scenario = plan.points[id.point]
         let result = try RunExperiment.replicate(scenario, replication: id.replication)
         let json = runJSON(plan, id, wallSeconds: Date().timeIntervalSince(started))
-        return [
+        var files = [
             ("payments.csv", PaymentsTable.header + result.paymentsCSV),
             ("summary.csv", ReplicationSummary.header + result.summary.row),
-            ("run.json", json),
         ]
+        if scenario.output.parts { files.append(("parts.csv", PartsTable.header + result.partsCSV)) }
+        if scenario.output.channels { files.append(("channels.csv", ChannelsTable.header + result.channelsCSV)) }
+        return files + [("run.json", json)]
     }
 
     /// run.json: the run's id, parameters, scenario and stream seeds, plus what varies between machines.

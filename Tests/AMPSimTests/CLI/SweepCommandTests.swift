@@ -64,6 +64,26 @@ import Testing
         #expect(again.status == 0 && Self.csvs.map { read(out + "/" + $0) } == before)
     }
 
+    /// With `output.parts` and `output.channels` on, each run folder also holds the parts.csv and
+    /// channels.csv that `ampsim run` writes for that replication.
+    @Test func runFoldersHoldPartsAndChannelsWhenAsked() throws {
+        let out = TestPaths.scratch() + "/sweep"
+        let outputs = ["--set", "output.parts=true", "--set", "output.channels=true"]
+        let run = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet"] + Self.small + outputs
+                                        + ["--vary", "payment.protocol=mpp,amp", "--set", "payment.strategy=halving", "--replications", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/runs/p001-r01").sorted()
+                == ["channels.csv", "done", "parts.csv", "payments.csv", "run.json", "summary.csv"])
+        let single = TestPaths.scratch() + "/run"
+        let plain = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", single, "--quiet", "--replications", "2",
+                                          "--set", "payment.protocol=amp", "--set", "payment.strategy=halving"] + Self.small + outputs)
+        #expect(plain.status == 0)
+        for file in ["parts.csv", "channels.csv"] {
+            let all = lines(single + "/" + file)
+            #expect(lines(out + "/runs/p001-r01/" + file) == [all[0]] + all.filter { $0.hasPrefix("1,") })
+        }
+    }
+
     @Test func sameBytesWhateverJobsAndFolderAndProgressLinesOnAPipe() throws {
         let a = TestPaths.scratch() + "/one", b = TestPaths.scratch() + "/two"
         let one = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", a, "--jobs", "1", "--pair", "payment.protocol,payment.strategy=keysend:single"]
