@@ -11,8 +11,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Run the benchmark cases (A-E) and print a table; write the figures as CSV.",
         discussion: """
         Build with -c release first (Scripts/bench.sh does both). Each case runs `ampsim run` in a child
-        process; peak memory is that child's ru_maxrss. Case D runs case A's scenario --sweep-runs times
-        as two children, one after the other (jobs 1) and then both at once (jobs 2).
+        process; peak memory is that child's ru_maxrss. Case D runs `ampsim sweep` over --sweep-runs
+        replications of case A's scenario with --jobs 1, then --jobs 2.
         Examples:
           ampsim bench
           ampsim bench --cases A,B --csv /tmp/bench.csv
@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
                                  overrides: overrides)
         var rows: [BenchResult] = []
         for c in selected {
-            let title = c.isParallelSweep ? "\(2 * max(1, sweepRuns / 2)) runs of case A, jobs 1 vs jobs 2" : c.title
+            let title = c.isParallelSweep ? "\(sweepRuns) runs of case A (ampsim sweep), jobs 1 vs jobs 2" : c.title
             StandardError.write("case \(c.id): \(title) ...\n")
             rows += try runner.run(c)
         }

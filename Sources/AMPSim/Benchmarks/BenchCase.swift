@@ -1,5 +1,5 @@
 /// One case of the benchmark suite (issue #11): a scenario file in Benchmarks/ run as one
-/// `ampsim run` child process, or case D, which runs case A's scenario many times at once.
+/// `ampsim run` child process, or case D, an `ampsim sweep` of case A's scenario at --jobs 1 and 2.
 ///
 /// Guarantees: the list is fixed and ordered A … E; each case names its scenario file, so the
 /// suite's inputs are plain files anyone can `ampsim run` by hand.
@@ -7,22 +7,15 @@ public struct BenchCase: Sendable, Equatable {
     public var id: String
     public var title: String
     public var scenarioFile: String
-    /// Overrides to retry with when the scenario is refused as not implemented (exit status 2).
-    public var fallback: [String]
     /// Case D: the throughput ratio of concurrent against sequential runs of `scenarioFile`.
     public var isParallelSweep: Bool
 
     public static let all: [BenchCase] = [
-        BenchCase(id: "A", title: "ln-like 6k nodes/30k ch, 5k keysend, single", scenarioFile: "A-keysend.yaml",
-                  fallback: [], isParallelSweep: false),
-        BenchCase(id: "B", title: "same graph + payments, AMP, halving", scenarioFile: "B-amp-halving.yaml",
-                  fallback: [], isParallelSweep: false),
-        BenchCase(id: "C", title: "ln-like 20k nodes/60k ch, 20k AMP, window", scenarioFile: "C-amp-window.yaml",
-                  fallback: ["payment.strategy=halving"], isParallelSweep: false),
-        BenchCase(id: "D", title: "20 runs of case A, jobs 1 vs jobs 2", scenarioFile: "A-keysend.yaml",
-                  fallback: [], isParallelSweep: true),
-        BenchCase(id: "E", title: "lnd snapshot 2019-03-09, 5k MPP, lnd splitter", scenarioFile: "E-lnd-snapshot.yaml",
-                  fallback: [], isParallelSweep: false),
+        BenchCase(id: "A", title: "ln-like 6k nodes/30k ch, 5k keysend, single", scenarioFile: "A-keysend.yaml", isParallelSweep: false),
+        BenchCase(id: "B", title: "same graph + payments, AMP, halving", scenarioFile: "B-amp-halving.yaml", isParallelSweep: false),
+        BenchCase(id: "C", title: "ln-like 20k nodes/60k ch, 20k AMP, window", scenarioFile: "C-amp-window.yaml", isParallelSweep: false),
+        BenchCase(id: "D", title: "20 runs of case A, jobs 1 vs jobs 2", scenarioFile: "A-keysend.yaml", isParallelSweep: true),
+        BenchCase(id: "E", title: "lnd snapshot 2019-03-09, 5k MPP, lnd splitter", scenarioFile: "E-lnd-snapshot.yaml", isParallelSweep: false),
     ]
 
     /// The cases whose ids are listed (case-insensitive), in suite order; nil when an id is unknown.

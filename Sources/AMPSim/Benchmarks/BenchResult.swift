@@ -7,7 +7,7 @@
 public struct BenchResult: Sendable {
     public var caseID: String
     public var title: String
-    /// "ok", or what went differently (a fallback used, a failure).
+    /// "ok", or what went differently (a failure).
     public var note: String
     public var wallSeconds: Double
     public var cpuSeconds: Double

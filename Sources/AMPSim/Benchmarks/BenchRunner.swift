@@ -5,8 +5,7 @@ import Foundation
 /// Guarantees: every case runs in fresh processes, so its peak memory is its own (wait4's rusage of
 /// that child); figures come from the children's summary.csv (`payments`, `events`, `path_searches`,
 /// summed over replications); outputs and logs go to `workDir`, never to Results/. Case D runs
-/// `sweepRuns` replications of its scenario as two children of `sweepRuns / 2` replications (seeds 1
-/// and 2): one after the other (jobs 1), then both at once (jobs 2) — the same work both times.
+/// `ampsim sweep` over `sweepRuns` replications of its scenario with `--jobs 1`, then `--jobs 2`.
 public struct BenchRunner {
     public var executable: String
     public var benchDir: String
@@ -44,13 +43,8 @@ public struct BenchRunner {
 
     func single(_ c: BenchCase) throws -> BenchResult {
         var result = BenchResult(caseID: c.id, title: c.title, loadAverage: Self.loadAverage())
-        var (child, out, log) = try start(c, tag: c.id, extra: [])
-        var usage = try child.wait()
-        if usage.exitStatus == 2, !c.fallback.isEmpty, Self.read(log).contains("not implemented") {
-            (child, out, log) = try start(c, tag: c.id, extra: c.fallback)
-            usage = try child.wait()
-            result.note = "refused as not implemented: ran with " + c.fallback.joined(separator: " ")
-        }
+        let (child, out, log) = try start(c, tag: c.id, extra: [])
+        let usage = try child.wait()
         record(usage, into: &result)
         guard usage.exitStatus == 0 else {
             result.note = "failed: exit \(usage.exitStatus), see \(log)"
@@ -60,39 +54,26 @@ public struct BenchRunner {
         return result
     }
 
+    /// Case D: `ampsim sweep` of `sweepRuns` replications of the case's scenario at `--jobs 1`, then at
+    /// `--jobs 2` — the same runs (the sweep's own worker threads), so the ratio of wall times is the
+    /// throughput ratio.
     func sweep(_ c: BenchCase) throws -> [BenchResult] {
-        let half = max(1, sweepRuns / 2)
-        let extras = (1...2).map { ["replications=\(half)", "seed=\($0)"] }
-        let title = "\(2 * half) runs of \(c.scenarioFile)"
-        var sequential = BenchResult(caseID: "D jobs=1", title: title, note: "2 children one after the other",
-                                     wallSeconds: 0, cpuSeconds: 0, payments: 0, events: 0, pathSearches: 0,
-                                     loadAverage: Self.loadAverage())
-        let clock = ContinuousClock()
-        var begin = clock.now
-        for (i, extra) in extras.enumerated() {
-            let (child, out, log) = try start(c, tag: "D-seq-\(i)", extra: extra)
+        let title = "\(sweepRuns) runs of \(c.scenarioFile)"
+        var rows: [BenchResult] = []
+        for jobs in [1, 2] {
+            var row = BenchResult(caseID: "D jobs=\(jobs)", title: title, note: "ampsim sweep --jobs \(jobs)", loadAverage: Self.loadAverage())
+            let out = "\(workDir)/D-jobs\(jobs)", log = "\(workDir)/D-jobs\(jobs).log"
+            try? FileManager.default.removeItem(atPath: out)
+            let arguments = [executable, "sweep", benchDir + "/" + c.scenarioFile, "--out", out, "--quiet",
+                             "--replications", String(sweepRuns), "--jobs", String(jobs)] + overrides.flatMap { ["--set", $0] }
+            let child = try ChildProcess.start(arguments, logPath: log, environment: ProcessInfo.processInfo.environment)
             let usage = try child.wait()
-            guard usage.exitStatus == 0 else { sequential.note = "failed: exit \(usage.exitStatus), see \(log)"; return [sequential] }
-            sequential.cpuSeconds += usage.cpuSeconds
-            sequential.peakMemoryBytes = max(sequential.peakMemoryBytes, usage.peakMemoryBytes)
-            add(Self.totals(summary: out + "/summary.csv"), to: &sequential)
+            record(usage, into: &row)
+            if usage.exitStatus == 0 { add(Self.totals(summary: out + "/summary.csv"), to: &row) } else { row.note = "failed: exit \(usage.exitStatus), see \(log)" }
+            rows.append(row)
         }
-        sequential.wallSeconds = Self.seconds(clock.now - begin)
-        var concurrent = BenchResult(caseID: "D jobs=2", title: title, note: "2 children at once",
-                                     wallSeconds: 0, cpuSeconds: 0, payments: 0, events: 0, pathSearches: 0,
-                                     loadAverage: Self.loadAverage())
-        begin = clock.now
-        let children = try extras.enumerated().map { try start(c, tag: "D-par-\($0.offset)", extra: $0.element) }
-        for (child, out, log) in children {
-            let usage = try child.wait()
-            guard usage.exitStatus == 0 else { concurrent.note = "failed: exit \(usage.exitStatus), see \(log)"; continue }
-            concurrent.cpuSeconds += usage.cpuSeconds
-            concurrent.peakMemoryBytes = max(concurrent.peakMemoryBytes, usage.peakMemoryBytes)
-            add(Self.totals(summary: out + "/summary.csv"), to: &concurrent)
-        }
-        concurrent.wallSeconds = Self.seconds(clock.now - begin)
-        concurrent.throughputRatio = sequential.wallSeconds / concurrent.wallSeconds
-        return [sequential, concurrent]
+        if rows.count == 2, rows[1].wallSeconds > 0 { rows[1].throughputRatio = rows[0].wallSeconds / rows[1].wallSeconds }
+        return rows
     }
 
     func record(_ usage: ChildUsage, into result: inout BenchResult) {
