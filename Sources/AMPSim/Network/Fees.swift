@@ -1,7 +1,8 @@
 /// Forwarding fees exactly as BOLT 7 states them.
 ///
 /// Guarantees: `fee = fee_base_msat + floor(amount_msat * fee_proportional_millionths / 1_000_000)`,
-/// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits).
+/// computed without overflow for any amount below 2^63 msat (the product is taken in 128 bits); fees
+/// beyond Int64.max / 4 (only absurd policies reach them) saturate there, so a fee is never negative.
 public enum Fees {
     public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
         guard amountMsat > 0, ratePPM > 0 else { return baseMsat }
@@ -10,7 +11,8 @@ public enum Fees {
         // absurd anyway and saturates (routes with such fees are never chosen).
         guard product.high < 500_000 else { return Int64.max / 4 }
         let proportional = Int64(1_000_000).dividingFullWidth(product).quotient
-        return min(Int64.max / 4, baseMsat &+ proportional)
+        let total = baseMsat.addingReportingOverflow(proportional)
+        return total.overflow ? Int64.max / 4 : min(Int64.max / 4, total.partialValue)
     }
 
     /// The fee `graph` charges for forwarding `amountMsat` out over `direction`.

@@ -19,8 +19,8 @@ public struct ClnPresplitStrategy: SplitStrategy {
 
     public init(_ params: ClnPresplitParams) {
         self.params = params
-        targetMsat = max(1, Int64((params.partSat * 1000).rounded()))
-        minPartMsat = max(1, Int64((params.minPartSat * 1000).rounded()))
+        targetMsat = Bounds.msat(sat: params.partSat)
+        minPartMsat = Bounds.msat(sat: params.minPartSat)
     }
 
     /// The presplit: `count` parts with weights 1 ± fuzz (uniform), scaled to sum to `total` (the
