@@ -12,10 +12,14 @@ struct CSVTable {
     /// 1-based line of each row in the file.
     let lines: [Int]
 
-    init(path: String, label: String, columns: [String]) throws {
+    init(path: String, label: String, columns: [String], limits: ResourceLimits = .standard) throws {
+        try self.init(bytes: try GraphFileReader.read(path, label: label, limits: limits), label: label, columns: columns)
+    }
+
+    /// The table in `bytes` (already decompressed), named `label` in errors.
+    init(bytes: [UInt8], label: String, columns: [String]) throws {
         self.label = label
         self.columns = columns
-        let bytes = try GraphFileReader.read(path, label: label)
         var rows: [[Int64]] = []
         var lines: [Int] = []
         var sawHeader = false

@@ -30,11 +30,24 @@ enum ClothImporter {
                          found: "no such file")
     }
 
-    static func read(path: String, label: String) throws -> (GraphDraft, ImportReport) {
+    static func read(path: String, label: String, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
         let nf = try file(path, label, "nodes"), cf = try file(path, label, "channels"), ef = try file(path, label, "edges")
-        let nodes = try CSVTable(path: nf.path, label: nf.label, columns: nodeColumns)
-        let channels = try CSVTable(path: cf.path, label: cf.label, columns: channelColumns)
-        let edges = try CSVTable(path: ef.path, label: ef.label, columns: edgeColumns)
+        let nodes = try CSVTable(path: nf.path, label: nf.label, columns: nodeColumns, limits: limits)
+        let channels = try CSVTable(path: cf.path, label: cf.label, columns: channelColumns, limits: limits)
+        let edges = try CSVTable(path: ef.path, label: ef.label, columns: edgeColumns, limits: limits)
+        return try build(nodes: nodes, channels: channels, edges: edges, label: label)
+    }
+
+    /// The same from the three files' bytes (`label` names the folder).
+    static func parse(nodes: [UInt8], channels: [UInt8], edges: [UInt8], label: String) throws -> (GraphDraft, ImportReport) {
+        let folder = label as NSString
+        return try build(nodes: try CSVTable(bytes: nodes, label: folder.appendingPathComponent("nodes.csv"), columns: nodeColumns),
+                         channels: try CSVTable(bytes: channels, label: folder.appendingPathComponent("channels.csv"), columns: channelColumns),
+                         edges: try CSVTable(bytes: edges, label: folder.appendingPathComponent("edges.csv"), columns: edgeColumns),
+                         label: label)
+    }
+
+    static func build(nodes: CSVTable, channels: CSVTable, edges: CSVTable, label: String) throws -> (GraphDraft, ImportReport) {
         let n = Int64(nodes.rows.count), m = Int64(channels.rows.count), e = Int64(edges.rows.count)
         var report = ImportReport(file: label, format: .cloth)
         var draft = GraphDraft()
@@ -63,7 +76,7 @@ enum ClothImporter {
             let e2 = Int(try channels.value(c, "edge2_id", in: 0...max(0, e - 1), "an edge id in 0 ..< \(e)"))
             let a = try channels.value(c, "node1_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
             let b = try channels.value(c, "node2_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
-            let capacity = try channels.value(c, "capacity", in: 0...Int64.max, "a non-negative capacity")
+            let capacity = try channels.value(c, "capacity", in: 0...Bounds.maxMsat, "a capacity in 0 ... \(Bounds.maxMsat) msat (21 million BTC)")
             let r1 = edges.rows[e1], r2 = edges.rows[e2]
             guard r1[1] == Int64(c), r1[3] == a, r1[4] == b else {
                 throw channels.fail(c, "edge1_id", expected: "an edge of channel \(c) from node \(a) to node \(b)",
