@@ -11,13 +11,18 @@ struct AtomicFileWriter {
     /// Writes `text` to a temporary file next to `path`.
     mutating func stage(_ text: String, to path: String) throws {
         let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        staged.append((temporary, path))
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
+            // A partly written file (disk full) goes; whatever else sits at that name is not ours.
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: temporary, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
             discard()
             throw InputError(location: path, expected: "a writable output path", found: "a write error (\(OutputFolder.reason(error)))")
         }
+        staged.append((temporary, path))
     }
 
     /// Renames every staged file into place.
