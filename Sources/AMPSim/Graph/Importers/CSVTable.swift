@@ -64,7 +64,7 @@ struct CSVTable {
     }
 
     /// The value at (row, column), checked to lie in `range`.
-    func value(_ row: Int, _ column: String, in range: ClosedRange<Int64>, _ what: String) throws -> Int64 {
+    func value(_ row: Int, _ column: String, in range: some RangeExpression<Int64>, _ what: String) throws -> Int64 {
         let v = rows[row][columns.firstIndex(of: column)!]
         guard range.contains(v) else { throw fail(row, column, expected: what, found: "\(v)") }
         return v
