@@ -16,6 +16,12 @@ public enum OutputFolder {
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw InputError(location: dir, path: "output.dir", expected: "a folder for the results", found: "a file")
         }
+        if let created {
+            let parent = URL(fileURLWithPath: created).deletingLastPathComponent().path
+            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw InputError(location: dir, path: "output.dir", expected: "a folder that can be created", found: "'\(parent)' is a file")
+            }
+        }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
