@@ -48,7 +48,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AMPSimTests",
-            dependencies: ["AMPSim"]
+            dependencies: ["AMPSim"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -45,6 +45,9 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "Which replication's random streams to build the graph with.")
     var replication: Int = 0
 
+    @Flag(help: "Read graph files larger than the resource limits (1 GiB on disk, 4 GiB decompressed).")
+    var allowLarge = false
+
     @Flag(help: "Print the figures as one JSON object.")
     var json = false
 
@@ -76,7 +79,7 @@ struct GraphCommand: ParsableCommand {
             } else {
                 scenario = try ScenarioLoader.load(path: input, overrides: parsed)
             }
-            let (graph, report) = try GraphFactory.build(scenario, replication: replication)
+            let (graph, report) = try GraphFactory.build(scenario, replication: replication, limits: allowLarge ? .unlimited : .standard)
             let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .analysis)
             let analysis = GraphAnalysis(graph, report: report, stream: stream)
             for i in stride(from: 0, to: export.count, by: 2) {

@@ -31,14 +31,22 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Run even when the scenario or its graph file exceeds the resource limits (memory estimate, file size).")
+    var allowLarge = false
+
     func run() throws {
         var opts = options
         if let seed { opts.overrides.append("seed=\(seed)") }
         if let replications { opts.overrides.append("replications=\(replications)") }
         let scenario = try opts.load()
         let dir = out ?? scenario.output.dir
+        let limits = allowLarge ? ResourceLimits.unlimited : .standard
+        let outputGuard = OutputGuard()
+        let interrupts = InterruptHandler.install(outputGuard)
+        defer { interrupts.cancel() }
         let summaries = try InputFailure.exitOnInputError {
-            try RunExperiment.run(scenario, outputDir: dir) { line in
+            try ResourceLimits.check(scenario: scenario, runs: 1, limits: limits)
+            return try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard) { line in
                 if !quiet { StandardError.write(line + "\n") }
             }
         }

@@ -59,6 +59,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Run even when a run is estimated to exceed the memory limit, a graph file the size limit, or the sweep 100,000 runs.")
+    var allowLarge = false
+
     func run() throws {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (execution, dir) = try InputFailure.exitOnInputError { () -> (SweepExecution, String) in
@@ -67,7 +70,11 @@ struct SweepCommand: ParsableCommand {
             let sets = try options.overrides.map { try Override.parse($0) }
             let plan = try SweepPlan.make(path: options.scenario, overrides: sets, varies: varies, replications: replications, shard: shard)
             let dir = out ?? plan.base.output.dir + "-sweep"
-            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs), dir)
+            // Up front: the run count, and each grid point's memory estimate (a point may vary its size).
+            let limits = allowLarge ? ResourceLimits.unlimited : .standard
+            let runs = plan.grid.pointCount * plan.base.replications
+            for point in plan.points { try ResourceLimits.check(scenario: point, runs: runs, limits: limits) }
+            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits), dir)
         }
         let plan = execution.plan
         let reporter = ProgressReporter(quiet: quiet)

@@ -6,7 +6,9 @@ import Foundation
 /// `output.parts` / `output.channels` ask for them, appear together or not at all (temporary names,
 /// renamed at the end); the CSVs depend only on the scenario, its seed and the ampsim version (wall
 /// times and host names go to run.json only); replication r uses graph, balances and payments drawn
-/// from streams seeded by (seed, r, purpose), whatever the protocol or strategy.
+/// from streams seeded by (seed, r, purpose), whatever the protocol or strategy. The output folder is
+/// checked to be writable before any replication runs; files are written under an `OutputGuard`, so an
+/// interrupt either waits for the whole set or finds none of it written.
 public enum RunExperiment {
     /// What one replication produced.
     public struct Replication {
@@ -28,8 +30,8 @@ public enum RunExperiment {
     }
 
     /// Simulates replication `replication`.
-    public static func replicate(_ scenario: Scenario, replication: Int) throws -> Replication {
-        let (graph, _) = try GraphFactory.build(scenario, replication: replication)
+    public static func replicate(_ scenario: Scenario, replication: Int, limits: ResourceLimits = .standard) throws -> Replication {
+        let (graph, _) = try GraphFactory.build(scenario, replication: replication, limits: limits)
         let workload = try payments(scenario, graph: graph, replication: replication)
         let simulation = try Simulation(scenario: scenario, graph: graph, replication: replication)
         let records = simulation.run(workload)
@@ -46,8 +48,23 @@ public enum RunExperiment {
     }
 
     /// Runs every replication and writes the output folder. `progress` hears one line per replication.
-    public static func run(_ scenario: Scenario, outputDir: String, progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
+    /// Graph files are read within `limits`; `outputGuard` (shared with a SIGINT handler) serialises
+    /// the final writes with an interrupt.
+    public static func run(_ scenario: Scenario, outputDir: String, limits: ResourceLimits = .standard,
+                           outputGuard: OutputGuard = OutputGuard(), progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
         try Simulation.checkSupported(scenario)
+        let created = try OutputFolder.prepare(outputDir)
+        outputGuard.track(createdFolder: created)
+        do {
+            return try runAndWrite(scenario, outputDir: outputDir, limits: limits, outputGuard: outputGuard, progress: progress)
+        } catch {
+            OutputFolder.removeIfEmpty(created)
+            throw error
+        }
+    }
+
+    static func runAndWrite(_ scenario: Scenario, outputDir: String, limits: ResourceLimits, outputGuard: OutputGuard,
+                            progress: (String) -> Void) throws -> [ReplicationSummary] {
         let started = Date()
         var payments = PaymentsTable.header
         var summary = ReplicationSummary.header
@@ -55,7 +72,7 @@ public enum RunExperiment {
         var channels = ChannelsTable.header
         var summaries: [ReplicationSummary] = []
         for r in 0..<scenario.replications {
-            let result = try replicate(scenario, replication: r)
+            let result = try replicate(scenario, replication: r, limits: limits)
             payments += result.paymentsCSV
             parts += result.partsCSV
             channels += result.channelsCSV
@@ -64,19 +81,17 @@ public enum RunExperiment {
             progress("replication \(r + 1)/\(scenario.replications) done")
         }
         let json = runJSON(scenario, wallSeconds: Date().timeIntervalSince(started))
-        do {
-            try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: outputDir, path: "output.dir", expected: "a folder that can be created", found: "\(error.localizedDescription)")
+        try outputGuard.write {
+            try OutputFolder.prepare(outputDir)
+            var writer = AtomicFileWriter()
+            try writer.stage(payments, to: "\(outputDir)/payments.csv")
+            try writer.stage(summary, to: "\(outputDir)/summary.csv")
+            try writer.stage(IntervalSummary.header() + IntervalSummary.csv(IntervalSummary.rows(summaries)), to: "\(outputDir)/summary_ci.csv")
+            if scenario.output.parts { try writer.stage(parts, to: "\(outputDir)/parts.csv") }
+            if scenario.output.channels { try writer.stage(channels, to: "\(outputDir)/channels.csv") }
+            try writer.stage(json, to: "\(outputDir)/run.json")
+            try writer.commit()
         }
-        var writer = AtomicFileWriter()
-        try writer.stage(payments, to: "\(outputDir)/payments.csv")
-        try writer.stage(summary, to: "\(outputDir)/summary.csv")
-        try writer.stage(IntervalSummary.header() + IntervalSummary.csv(IntervalSummary.rows(summaries)), to: "\(outputDir)/summary_ci.csv")
-        if scenario.output.parts { try writer.stage(parts, to: "\(outputDir)/parts.csv") }
-        if scenario.output.channels { try writer.stage(channels, to: "\(outputDir)/channels.csv") }
-        try writer.stage(json, to: "\(outputDir)/run.json")
-        try writer.commit()
         return summaries
     }
 

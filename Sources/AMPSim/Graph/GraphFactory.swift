@@ -6,7 +6,8 @@
 /// always give the same graph. Imports return an `ImportReport`; a bad or missing file throws
 /// `InputError` naming the file and the record.
 public enum GraphFactory {
-    public static func build(_ scenario: Scenario, replication: Int) throws -> (ChannelGraph, ImportReport?) {
+    /// The graph of `replication`; imported files are read within `limits`.
+    public static func build(_ scenario: Scenario, replication: Int, limits: ResourceLimits = .standard) throws -> (ChannelGraph, ImportReport?) {
         let spec = scenario.graph
         func stream(_ purpose: StreamPurpose) -> RandomStream {
             RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: purpose)
@@ -22,9 +23,9 @@ public enum GraphFactory {
             let path = scenario.resolve(label)
             var imported: (GraphDraft, ImportReport)
             switch spec.format ?? .lnd {
-            case .lnd: imported = try LndImporter.read(path: path, label: label, dropDisabled: spec.dropDisabled)
-            case .cln: imported = try ClnImporter.read(path: path, label: label, dropDisabled: spec.dropDisabled)
-            case .cloth: imported = try ClothImporter.read(path: path, label: label)
+            case .lnd: imported = try LndImporter.read(path: path, label: label, dropDisabled: spec.dropDisabled, limits: limits)
+            case .cln: imported = try ClnImporter.read(path: path, label: label, dropDisabled: spec.dropDisabled, limits: limits)
+            case .cloth: imported = try ClothImporter.read(path: path, label: label, limits: limits)
             }
             draft = imported.0
             var r = imported.1
@@ -76,7 +77,7 @@ public enum GraphFactory {
         draft.channelIDs = (0..<channels).map { "c\($0)" }
         let capacity = DistributionSampler(spec.capacitySat)
         draft.capacityMsat = (0..<channels).map { _ in
-            let sat = max(1, min(capacity.sampleInteger(graphStream), Int64.max / 1000))
+            let sat = max(1, min(capacity.sampleInteger(graphStream), Int64(Bounds.maxSat)))
             return sat * 1000
         }
         draft.balance1Msat = Array(repeating: nil, count: channels)

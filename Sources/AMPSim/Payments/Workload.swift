@@ -51,9 +51,9 @@ public enum Workload {
             } else {
                 receiver = picker.pick(stream, excluding: sender)
             }
-            let msat = max(1, Int64((amounts.sample(stream) * 1000).rounded()))
+            let msat = Bounds.msat(sat: amounts.sample(stream))
             records.append(PaymentSpecRecord(sender: Int32(sender), receiver: Int32(receiver), amountMsat: msat,
-                                             arrival: SimTime(time.rounded()), invoice: invoice))
+                                             arrival: Bounds.int64(time, min: 0, max: Bounds.maxMicroseconds), invoice: invoice))
         }
         return records
     }

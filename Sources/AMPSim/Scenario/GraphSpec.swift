@@ -194,7 +194,7 @@ public struct GraphSpec: Sendable, Equatable {
                 c.report(key, expected: "a node listed in \(r.child("nodes"))\(hint)")
             }
             if from == to && !from.isEmpty { c.report("to", expected: "a node other than 'from' (no self-loops)") }
-            let capacity = c.int("capacity_sat", default: nil, min: 1)
+            let capacity = c.int("capacity_sat", default: nil, min: 1, max: Bounds.maxSat)
             let balance = c.optionalInt("balance_sat", min: 0, max: capacity)
             let policy = PolicySpec.read(c.value("policy"), path: c.child("policy"), context: c.context, default: defaultPolicy.preset)
             let usedPolicy = c.has("policy") ? policy : defaultPolicy

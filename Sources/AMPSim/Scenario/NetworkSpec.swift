@@ -25,8 +25,8 @@ public struct NetworkSpec: Sendable, Equatable {
         var churn: ChurnSpec?
         if r.has("churn") {
             let c = r.section("churn")
-            churn = ChurnSpec(meanUpS: c.number("mean_up_s", default: nil, min: 0, minExclusive: true),
-                              meanDownS: c.number("mean_down_s", default: nil, min: 0, minExclusive: true))
+            churn = ChurnSpec(meanUpS: c.number("mean_up_s", default: nil, min: 0, max: Bounds.maxSeconds, minExclusive: true),
+                              meanDownS: c.number("mean_down_s", default: nil, min: 0, max: Bounds.maxSeconds, minExclusive: true))
             c.finish(known: ["mean_up_s", "mean_down_s"])
         } else { _ = r.value("churn") }
         r.finish(known: ["hop_latency_ms", "offline_probability", "churn"])

@@ -83,33 +83,33 @@ public struct PaymentSpec: Sendable, Equatable {
         f.finish(known: ["n"])
         let h = r.section("halving")
         let halving = HalvingParams(maxDepth: h.int("max_depth", default: 8, min: 0, max: 20),
-                                    minPartSat: h.number("min_part_sat", default: 1000, min: 0.001))
+                                    minPartSat: h.number("min_part_sat", default: 1000, min: 0.001, max: Double(Bounds.maxSat)))
         h.finish(known: ["max_depth", "min_part_sat"])
         let w = r.section("window")
         let window = WindowParams(initialPart: w.number("initial_part", default: 0.25, min: 0, max: 1, minExclusive: true),
-                                  alpha: w.number("alpha", default: 1, min: 0, minExclusive: true),
+                                  alpha: w.number("alpha", default: 1, min: 0, max: 1000, minExclusive: true),
                                   beta: w.number("beta", default: 0.5, min: 0, max: 1, minExclusive: true, maxExclusive: true),
-                                  minPartSat: w.number("min_part_sat", default: 1000, min: 0.001),
+                                  minPartSat: w.number("min_part_sat", default: 1000, min: 0.001, max: Double(Bounds.maxSat)),
                                   maxInFlightParts: w.int("max_in_flight_parts", default: 16, min: 1, max: 483),
                                   remember: w.choice("remember", default: WindowMemory.none),
-                                  ackAfterS: w.number("ack_after_s", default: 2, min: 0, minExclusive: true))
+                                  ackAfterS: w.number("ack_after_s", default: 2, min: 0, max: Bounds.maxSeconds, minExclusive: true))
         w.finish(known: ["initial_part", "alpha", "beta", "min_part_sat", "max_in_flight_parts", "remember", "ack_after_s"])
         let l = r.section("lnd")
         let lnd = LndSplitParams(maxParts: l.int("max_parts", default: 16, min: 1, max: 1000),
-                                 minShardSat: l.number("min_shard_sat", default: 10_000, min: 0.001),
-                                 maxShardSat: l.optionalNumber("max_shard_sat", min: 0.001))
+                                 minShardSat: l.number("min_shard_sat", default: 10_000, min: 0.001, max: Double(Bounds.maxSat)),
+                                 maxShardSat: l.optionalNumber("max_shard_sat", min: 0.001, max: Double(Bounds.maxSat)))
         if let maxShard = lnd.maxShardSat, maxShard < lnd.minShardSat {
             l.report("max_shard_sat", expected: "a number >= min_shard_sat (\(YAMLBuild.numberText(lnd.minShardSat)))")
         }
         l.finish(known: ["max_parts", "min_shard_sat", "max_shard_sat"])
         let c = r.section("cln_presplit")
-        let cln = ClnPresplitParams(partSat: c.number("part_sat", default: 10_000, min: 0.001),
+        let cln = ClnPresplitParams(partSat: c.number("part_sat", default: 10_000, min: 0.001, max: Double(Bounds.maxSat)),
                                     fuzz: c.number("fuzz", default: 0.25, min: 0, max: 1, maxExclusive: true),
                                     slotShare: c.number("slot_share", default: 1.0 / 3.0, min: 0, max: 1, minExclusive: true),
-                                    minPartSat: c.number("min_part_sat", default: 100, min: 0.001),
+                                    minPartSat: c.number("min_part_sat", default: 100, min: 0.001, max: Double(Bounds.maxSat)),
                                     splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
-        let timeout = r.number("timeout_s", default: 60, min: 0, minExclusive: true)
+        let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let attempts = r.int("max_attempts", default: 100, min: 1, max: 1_000_000)
         r.finish(known: fields)
         return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,

@@ -41,7 +41,7 @@ public struct ReceiverSpec: Sendable, Equatable {
         let preset = r.choice("hold_preset", default: HoldPreset.lnd)
         let rules = presetRules(preset)
         let spec = ReceiverSpec(holdPreset: preset,
-                                holdTimeoutS: r.number("hold_timeout_s", default: rules.timeoutS, min: 0, minExclusive: true),
+                                holdTimeoutS: r.number("hold_timeout_s", default: rules.timeoutS, min: 0, max: Bounds.maxSeconds, minExclusive: true),
                                 holdTimer: r.choice("hold_timer", default: rules.timer),
                                 behavior: r.choice("behavior", default: ReceiverBehavior.honest))
         r.finish(known: ["hold_preset", "hold_timeout_s", "hold_timer", "behavior"])

@@ -27,7 +27,7 @@ public struct RoutingSpec: Sendable, Equatable {
     static func read(_ r: MapReader) -> RoutingSpec {
         let spec = RoutingSpec(cost: r.choice("cost", default: RoutingCost.apriori),
                                aprioriProbability: r.number("apriori_probability", default: 0.6, min: 0, max: 1, minExclusive: true),
-                               halfLifeS: r.number("half_life_s", default: 3600, min: 0, minExclusive: true),
+                               halfLifeS: r.number("half_life_s", default: 3600, min: 0, max: 1e8, minExclusive: true),
                                attemptCostMsat: r.number("attempt_cost_msat", default: 100_000, min: 0),
                                attemptCostPPM: r.number("attempt_cost_ppm", default: 1000, min: 0),
                                maxHops: r.int("max_hops", default: 20, min: 1, max: 20))

@@ -57,7 +57,7 @@ public enum ScalarParsing {
 
     /// "a number > 0", "an integer from 1 to 20", ...
     public static func rangeText(_ noun: String, min: Double?, max: Double?, minExclusive: Bool = false, maxExclusive: Bool = false) -> String {
-        func f(_ x: Double) -> String { YAMLBuild.numberText(x) }
+        func f(_ x: Double) -> String { x == x.rounded() && abs(x) < 9e18 ? String(Int64(x)) : YAMLBuild.numberText(x) }
         switch (min, max) {
         case (nil, nil): return noun
         case (let lo?, nil): return "\(noun) \(minExclusive ? ">" : ">=") \(f(lo))"

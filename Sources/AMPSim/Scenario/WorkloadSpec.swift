@@ -36,9 +36,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     public static let defaultAmount = Distribution(.lognormal(mu: 10.819778284410283, sigma: 1.5, median: 50_000))
 
     static func read(_ r: MapReader) -> WorkloadSpec {
-        let duration = r.optionalNumber("duration_s", min: 0, minExclusive: true)
+        let duration = r.optionalNumber("duration_s", min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let payments = r.int("payments", default: duration == nil ? 1000 : maxPayments, min: 1, max: maxPayments)
-        let rate = r.number("arrival_rate_per_s", default: 10, min: 0, minExclusive: true)
+        let rate = r.number("arrival_rate_per_s", default: 10, min: 1e-6, max: 1e9)
         let amount = DistributionReading.read(r, "amount_sat", default: defaultAmount, requirement: .positive)
         if amount.lowerBound < 0.001 && !amount.lowerBoundIsOpen {
             r.report("amount_sat", expected: "amounts of at least 0.001 sat (1 msat)")

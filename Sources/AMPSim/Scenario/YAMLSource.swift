@@ -150,7 +150,7 @@ public enum YAMLSource {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             return Diagnostic(location: "\(location):\(context.mark.line)", path: key,
-                              expected: "each key once in a mapping", found: "'\(key)' \(duplicates.count) times")
+                              expected: "each key once in a mapping", found: "'\(key)' more than once")
         default:
             return Diagnostic(location: location, path: "", expected: "valid YAML", found: "\(error)")
         }

@@ -5,7 +5,7 @@ import Crypto
 extension Simulation {
     func startPayment(_ p: Int) {
         let now = scheduler.now
-        payments[p].deadline = now + SimTime((scenario.payment.timeoutS * 1e6).rounded())
+        payments[p].deadline = now + Bounds.microseconds(seconds: scenario.payment.timeoutS)
         if scenario.payment.protocol == .amp {
             let sharer = AMPSharer(random: strategyStream)
             payments[p].sharer = sharer

@@ -67,8 +67,8 @@ public final class Simulation {
         latencyStream = stream(.latency)
         faultStream = stream(.faults)
         strategyStream = stream(.strategy)
-        holdTimeout = SimTime((scenario.receiver.holdTimeoutS * 1e6).rounded())
-        memoryHorizon = SimTime((scenario.routing.halfLifeS * 20e6).rounded())
+        holdTimeout = Bounds.microseconds(seconds: scenario.receiver.holdTimeoutS)
+        memoryHorizon = Bounds.microseconds(seconds: scenario.routing.halfLifeS * 20)
         strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
     }
 
@@ -116,6 +116,6 @@ public final class Simulation {
 
     /// Latency of one message over one hop, in µs.
     func hopDelay() -> SimTime {
-        max(0, SimTime((latency.sample(latencyStream) * 1000).rounded()))
+        Bounds.int64(latency.sample(latencyStream) * 1000, min: 0, max: Bounds.maxMicroseconds / 1000)
     }
 }

@@ -1,8 +1,10 @@
 /// `cln-presplit`, Core Lightning's `pay` before 2023: presplit the amount into parts of about
 /// `part_sat` (each ± `fuzz`), at most `slot_share` of the free HTLC slots on the sender's own
 /// channels; then an adaptive splitter: a part that fails or finds no route is split in two with
-/// ± `split_fuzz` around the half, down to `min_part_sat`. At that floor a failed part is retried as
-/// it is; one with no route ends the payment.
+/// ± `split_fuzz` around the half, down to `min_part_sat` and only while the parts (queued and in
+/// flight) stay within the presplit's slot budget, as CLN's "HTLC budget". Where it cannot split, a
+/// failed part is retried as it is; one with no route ends the payment. (Without the budget, a huge
+/// amount with no route would be halved ~60 times at one instant: 2^60 parts.)
 ///
 /// Guarantees: the presplit parts sum exactly to the amount and number
 /// min(⌈amount / part⌉, max(1, ⌊slot_share × free slots⌋)); every split conserves the amount; all
@@ -13,14 +15,16 @@ public struct ClnPresplitStrategy: SplitStrategy {
     let minPartMsat: Int64
     var queue: [PartRequest] = []
     var started = false
+    /// Most parts queued and in flight at once: max(2, ⌊slot_share × free slots⌋) at the start.
+    var budget = 2
     var gaveUp = false
 
     public static var usesSenderSlots: Bool { true }
 
     public init(_ params: ClnPresplitParams) {
         self.params = params
-        targetMsat = max(1, Int64((params.partSat * 1000).rounded()))
-        minPartMsat = max(1, Int64((params.minPartSat * 1000).rounded()))
+        targetMsat = Bounds.msat(sat: params.partSat)
+        minPartMsat = Bounds.msat(sat: params.minPartSat)
     }
 
     /// The presplit: `count` parts with weights 1 ± fuzz (uniform), scaled to sum to `total` (the
@@ -47,6 +51,7 @@ public struct ClnPresplitStrategy: SplitStrategy {
         if !started {
             started = true
             let budget = max(1, Int((params.slotShare * Double(view.senderFreeSlots)).rounded(.down)))
+            self.budget = max(2, budget)
             queue = Self.presplit(total: view.totalMsat, targetMsat: targetMsat, fuzz: params.fuzz, maxParts: budget, random: random)
                 .map { PartRequest(amountMsat: $0) }
         }
@@ -56,7 +61,7 @@ public struct ClnPresplitStrategy: SplitStrategy {
     }
 
     public mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) {
-        if let (a, b) = split(part.amountMsat, random: random) {
+        if queue.count + view.inFlightParts + 2 <= budget, let (a, b) = split(part.amountMsat, random: random) {
             queue += [PartRequest(amountMsat: a), PartRequest(amountMsat: b)]
         } else {
             gaveUp = true
@@ -64,7 +69,7 @@ public struct ClnPresplitStrategy: SplitStrategy {
     }
 
     public mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream) {
-        if let (a, b) = split(part.amountMsat, random: random) {
+        if queue.count + view.inFlightParts + 2 <= budget, let (a, b) = split(part.amountMsat, random: random) {
             queue += [PartRequest(amountMsat: a), PartRequest(amountMsat: b)]
         } else {
             queue.append(part)

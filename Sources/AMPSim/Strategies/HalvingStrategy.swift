@@ -15,7 +15,7 @@ public struct HalvingStrategy: SplitStrategy {
 
     public init(maxDepth: Int, minPartSat: Double) {
         self.maxDepth = maxDepth
-        minPartMsat = Int64((minPartSat * 1000).rounded())
+        minPartMsat = Bounds.msat(sat: minPartSat)
     }
 
     public mutating func next(_ view: SessionView, random: RandomStream) -> SplitDecision {

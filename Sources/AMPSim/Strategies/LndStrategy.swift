@@ -14,8 +14,8 @@ public struct LndStrategy: SplitStrategy {
 
     public init(_ params: LndSplitParams) {
         maxParts = params.maxParts
-        minShardMsat = Int64((params.minShardSat * 1000).rounded())
-        maxShardMsat = params.maxShardSat.map { Int64(($0 * 1000).rounded()) }
+        minShardMsat = Bounds.msat(sat: params.minShardSat)
+        maxShardMsat = params.maxShardSat.map { Bounds.msat(sat: $0) }
     }
 
     public mutating func next(_ view: SessionView, random: RandomStream) -> SplitDecision {

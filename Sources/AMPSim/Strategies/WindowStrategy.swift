@@ -42,8 +42,8 @@ public struct WindowStrategy: SplitStrategy {
 
     public init(_ params: WindowParams) {
         self.params = params
-        minPartMsat = max(1, Int64((params.minPartSat * 1000).rounded()))
-        ackAfter = max(1, Int64((params.ackAfterS * 1e6).rounded()))
+        minPartMsat = Bounds.msat(sat: params.minPartSat)
+        ackAfter = max(1, Bounds.microseconds(seconds: params.ackAfterS))
     }
 
     var unacknowledgedMsat: Int64 { flights.reduce(0) { $0 + ($1.acknowledged ? 0 : $1.amountMsat) } }
@@ -69,7 +69,8 @@ public struct WindowStrategy: SplitStrategy {
     }
 
     mutating func grow(_ amount: Int64) {
-        windowMsat += Int64((params.alpha * Double(amount)).rounded())
+        // Both terms are at most Bounds.maxMsat (a quarter of Int64.max): the sum cannot overflow.
+        windowMsat = min(Bounds.maxMsat, windowMsat + Bounds.int64(params.alpha * Double(amount), min: 0, max: Bounds.maxMsat))
     }
 
     public mutating func next(_ view: SessionView, random: RandomStream) -> SplitDecision {

@@ -31,9 +31,13 @@ public final class SweepExecution: Sendable {
         public var wallSeconds: Double
     }
 
-    public init(plan: SweepPlan, folder: SweepFolder, jobs: Int) {
+    /// Graph files are read within these limits (`ResourceLimits.unlimited` with --allow-large).
+    public let limits: ResourceLimits
+
+    public init(plan: SweepPlan, folder: SweepFolder, jobs: Int, limits: ResourceLimits = .standard) {
         self.plan = plan
         self.folder = folder
+        self.limits = limits
         pool = WorkerPool(jobs: jobs)
     }
 
@@ -44,8 +48,8 @@ public final class SweepExecution: Sendable {
         let pending = plan.runs.filter { !finished.contains($0) }
         let counter = Counter(finished.count)
         progress(Progress(done: finished.count, total: plan.runs.count, resumed: finished.count, elapsed: 0))
-        let plan = self.plan, folder = self.folder
-        try pool.run(count: pending.count, compute: { i in try SweepRun.files(plan, pending[i]) }, commit: { i, files in
+        let plan = self.plan, folder = self.folder, limits = self.limits
+        try pool.run(count: pending.count, compute: { i in try SweepRun.files(plan, pending[i], limits: limits) }, commit: { i, files in
             try folder.writeRun(pending[i], files: files)
             progress(Progress(done: counter.increment(), total: plan.runs.count, resumed: finished.count,
                               elapsed: Date().timeIntervalSince(started)))

@@ -7,10 +7,10 @@ import Foundation
 /// asks) hold exactly the rows `ampsim run` writes for that replication of that point's scenario (same
 /// columns, same bytes); wall time and host appear only in run.json.
 public enum SweepRun {
-    public static func files(_ plan: SweepPlan, _ id: SweepRunID) throws -> [(name: String, text: String)] {
+    public static func files(_ plan: SweepPlan, _ id: SweepRunID, limits: ResourceLimits = .standard) throws -> [(name: String, text: String)] {
         let started = Date()
         let scenario = plan.points[id.point]
-        let result = try RunExperiment.replicate(scenario, replication: id.replication)
+        let result = try RunExperiment.replicate(scenario, replication: id.replication, limits: limits)
         let json = runJSON(plan, id, wallSeconds: Date().timeIntervalSince(started))
         var files = [
             ("payments.csv", PaymentsTable.header + result.paymentsCSV),

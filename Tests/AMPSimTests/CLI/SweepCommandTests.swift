@@ -84,6 +84,16 @@ import Testing
         }
     }
 
+    /// More than 100,000 runs is refused up front, before any folder is made, unless --allow-large.
+    @Test func tooManyRunsAreRefusedUpFront() throws {
+        let out = TestPaths.scratch() + "/huge"
+        let run = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet",
+                                         "--vary", "workload.amount_sat=1000..100000:lin:2000", "--replications", "100"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("sweep: expected at most 100000 runs (grid points x replications; pass --allow-large to run more), found 200000 runs"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func sameBytesWhateverJobsAndFolderAndProgressLinesOnAPipe() throws {
         let a = TestPaths.scratch() + "/one", b = TestPaths.scratch() + "/two"
         let one = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", a, "--jobs", "1", "--pair", "payment.protocol,payment.strategy=keysend:single"]

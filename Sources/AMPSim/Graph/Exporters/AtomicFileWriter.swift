@@ -11,9 +11,16 @@ struct AtomicFileWriter {
     /// Writes `text` to a temporary file next to `path`.
     mutating func stage(_ text: String, to path: String) throws {
         let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            // A partly written file (disk full) goes; whatever else sits at that name is not ours.
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: temporary, isDirectory: &isDirectory), !isDirectory.boolValue {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
             discard()
-            throw InputError(location: path, expected: "a writable output path", found: "a path that cannot be written")
+            throw InputError(location: path, expected: "a writable output path", found: "a write error (\(OutputFolder.reason(error)))")
         }
         staged.append((temporary, path))
     }
@@ -21,8 +28,9 @@ struct AtomicFileWriter {
     /// Renames every staged file into place.
     mutating func commit() throws {
         for (temporary, final) in staged where rename(temporary, final) != 0 {
+            let reason = String(cString: strerror(errno))
             discard()
-            throw InputError(location: final, expected: "a writable output path", found: "rename failed (errno \(errno))")
+            throw InputError(location: final, expected: "a writable output path", found: "rename failed (\(reason))")
         }
         staged = []
     }

@@ -12,10 +12,14 @@ struct CSVTable {
     /// 1-based line of each row in the file.
     let lines: [Int]
 
-    init(path: String, label: String, columns: [String]) throws {
+    init(path: String, label: String, columns: [String], limits: ResourceLimits = .standard) throws {
+        try self.init(bytes: try GraphFileReader.read(path, label: label, limits: limits), label: label, columns: columns)
+    }
+
+    /// The table in `bytes` (already decompressed), named `label` in errors.
+    init(bytes: [UInt8], label: String, columns: [String]) throws {
         self.label = label
         self.columns = columns
-        let bytes = try GraphFileReader.read(path, label: label)
         var rows: [[Int64]] = []
         var lines: [Int] = []
         var sawHeader = false
@@ -60,7 +64,7 @@ struct CSVTable {
     }
 
     /// The value at (row, column), checked to lie in `range`.
-    func value(_ row: Int, _ column: String, in range: ClosedRange<Int64>, _ what: String) throws -> Int64 {
+    func value(_ row: Int, _ column: String, in range: some RangeExpression<Int64>, _ what: String) throws -> Int64 {
         let v = rows[row][columns.firstIndex(of: column)!]
         guard range.contains(v) else { throw fail(row, column, expected: what, found: "\(v)") }
         return v

@@ -7,8 +7,13 @@
 /// channels with no usable direction are skipped. Policies: base_fee_millisatoshi, fee_per_millionth,
 /// delay, htlc_minimum_msat, htlc_maximum_msat.
 enum ClnImporter {
-    static func read(path: String, label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = try JSONCursor.open(path: path, label: label)
+    static func read(path: String, label: String, dropDisabled: Bool, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
+        try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
+    }
+
+    /// The same from the file's (decompressed) bytes.
+    static func parse(_ bytes: [UInt8], label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
+        let root = try JSONCursor.parse(bytes, label: label)
         var report = ImportReport(file: label, format: .cln)
         var pending = GraphDraft()
         var present: [Bool] = []
@@ -20,9 +25,11 @@ enum ClnImporter {
             let capacity: Int64
             if let amount = try e.optional("amount_msat") {
                 capacity = try amount.nonNegative { try $0.msat() }
+                guard capacity <= Bounds.maxMsat else { throw amount.fail("an amount of at most 21 million BTC (\(Bounds.maxMsat) msat)") }
             } else {
-                let sat = try e.field("satoshis").nonNegative { try $0.integer() }
-                guard sat <= Int64.max / 1000 else { throw e.fail("a capacity below 9.2e15 sat") }
+                let satoshis = try e.field("satoshis")
+                let sat = try satoshis.nonNegative { try $0.integer() }
+                guard sat <= Bounds.maxSat else { throw satoshis.fail("a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)") }
                 capacity = sat * 1000
             }
             var p = DirectionPolicy()

@@ -30,11 +30,24 @@ enum ClothImporter {
                          found: "no such file")
     }
 
-    static func read(path: String, label: String) throws -> (GraphDraft, ImportReport) {
+    static func read(path: String, label: String, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
         let nf = try file(path, label, "nodes"), cf = try file(path, label, "channels"), ef = try file(path, label, "edges")
-        let nodes = try CSVTable(path: nf.path, label: nf.label, columns: nodeColumns)
-        let channels = try CSVTable(path: cf.path, label: cf.label, columns: channelColumns)
-        let edges = try CSVTable(path: ef.path, label: ef.label, columns: edgeColumns)
+        let nodes = try CSVTable(path: nf.path, label: nf.label, columns: nodeColumns, limits: limits)
+        let channels = try CSVTable(path: cf.path, label: cf.label, columns: channelColumns, limits: limits)
+        let edges = try CSVTable(path: ef.path, label: ef.label, columns: edgeColumns, limits: limits)
+        return try build(nodes: nodes, channels: channels, edges: edges, label: label)
+    }
+
+    /// The same from the three files' bytes (`label` names the folder).
+    static func parse(nodes: [UInt8], channels: [UInt8], edges: [UInt8], label: String) throws -> (GraphDraft, ImportReport) {
+        let folder = label as NSString
+        return try build(nodes: try CSVTable(bytes: nodes, label: folder.appendingPathComponent("nodes.csv"), columns: nodeColumns),
+                         channels: try CSVTable(bytes: channels, label: folder.appendingPathComponent("channels.csv"), columns: channelColumns),
+                         edges: try CSVTable(bytes: edges, label: folder.appendingPathComponent("edges.csv"), columns: edgeColumns),
+                         label: label)
+    }
+
+    static func build(nodes: CSVTable, channels: CSVTable, edges: CSVTable, label: String) throws -> (GraphDraft, ImportReport) {
         let n = Int64(nodes.rows.count), m = Int64(channels.rows.count), e = Int64(edges.rows.count)
         var report = ImportReport(file: label, format: .cloth)
         var draft = GraphDraft()
@@ -44,10 +57,10 @@ enum ClothImporter {
         }
         for i in 0..<edges.rows.count {
             _ = try edges.value(i, "id", in: Int64(i)...Int64(i), "id \(i) (ids dense from 0 in order)")
-            _ = try edges.value(i, "channel_id", in: 0...max(0, m - 1), "a channel id in 0 ..< \(m)")
-            _ = try edges.value(i, "counter_edge_id", in: 0...max(0, e - 1), "an edge id in 0 ..< \(e)")
-            _ = try edges.value(i, "from_node_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
-            _ = try edges.value(i, "to_node_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
+            _ = try edges.value(i, "channel_id", in: 0..<m, "a channel id in 0 ..< \(m)")
+            _ = try edges.value(i, "counter_edge_id", in: 0..<e, "an edge id in 0 ..< \(e)")
+            _ = try edges.value(i, "from_node_id", in: 0..<n, "a node id in 0 ..< \(n)")
+            _ = try edges.value(i, "to_node_id", in: 0..<n, "a node id in 0 ..< \(n)")
             for column in ["balance", "fee_base", "fee_proportional", "min_htlc"] {
                 _ = try edges.value(i, column, in: 0...Int64.max, "a non-negative amount")
             }
@@ -59,11 +72,11 @@ enum ClothImporter {
         }
         for c in 0..<channels.rows.count {
             _ = try channels.value(c, "id", in: Int64(c)...Int64(c), "id \(c) (ids dense from 0 in order)")
-            let e1 = Int(try channels.value(c, "edge1_id", in: 0...max(0, e - 1), "an edge id in 0 ..< \(e)"))
-            let e2 = Int(try channels.value(c, "edge2_id", in: 0...max(0, e - 1), "an edge id in 0 ..< \(e)"))
-            let a = try channels.value(c, "node1_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
-            let b = try channels.value(c, "node2_id", in: 0...max(0, n - 1), "a node id in 0 ..< \(n)")
-            let capacity = try channels.value(c, "capacity", in: 0...Int64.max, "a non-negative capacity")
+            let e1 = Int(try channels.value(c, "edge1_id", in: 0..<e, "an edge id in 0 ..< \(e)"))
+            let e2 = Int(try channels.value(c, "edge2_id", in: 0..<e, "an edge id in 0 ..< \(e)"))
+            let a = try channels.value(c, "node1_id", in: 0..<n, "a node id in 0 ..< \(n)")
+            let b = try channels.value(c, "node2_id", in: 0..<n, "a node id in 0 ..< \(n)")
+            let capacity = try channels.value(c, "capacity", in: 0...Bounds.maxMsat, "a capacity in 0 ... \(Bounds.maxMsat) msat (21 million BTC)")
             let r1 = edges.rows[e1], r2 = edges.rows[e2]
             guard r1[1] == Int64(c), r1[3] == a, r1[4] == b else {
                 throw channels.fail(c, "edge1_id", expected: "an edge of channel \(c) from node \(a) to node \(b)",

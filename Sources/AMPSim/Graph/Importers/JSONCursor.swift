@@ -6,7 +6,12 @@
 struct JSONCursor {
     /// The root of the JSON file at `path` (plain or .xz), named `label` in errors.
     static func open(path: String, label: String) throws -> JSONCursor {
-        JSONCursor(value: try JSONParser.parse(try GraphFileReader.read(path, label: label), label: label), path: "", label: label)
+        try parse(try GraphFileReader.read(path, label: label), label: label)
+    }
+
+    /// The root of the JSON document in `bytes` (already decompressed), named `label` in errors.
+    static func parse(_ bytes: [UInt8], label: String) throws -> JSONCursor {
+        JSONCursor(value: try JSONParser.parse(bytes, label: label), path: "", label: label)
     }
 
     let value: JSONValue

@@ -6,8 +6,13 @@
 /// self-loops, repeated channel ids and channels with no usable direction are skipped; every skip is
 /// counted in the report. A value of the wrong type throws `InputError` at `FILE: edges[i].field`.
 enum LndImporter {
-    static func read(path: String, label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = try JSONCursor.open(path: path, label: label)
+    static func read(path: String, label: String, dropDisabled: Bool, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
+        try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
+    }
+
+    /// The same from the file's (decompressed) bytes.
+    static func parse(_ bytes: [UInt8], label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
+        let root = try JSONCursor.parse(bytes, label: label)
         var report = ImportReport(file: label, format: .lnd)
         var draft = GraphDraft()
         for n in try root.field("nodes").elements() { _ = draft.node(try n.field("pub_key").string()) }
@@ -24,7 +29,7 @@ enum LndImporter {
             if a == b { report.skip(.selfLoop); continue }
             if capacitySat == 0 { report.skip(.zeroCapacity); continue }
             if !p1.enabled && !p2.enabled { report.skip(.noUsableDirection); continue }
-            guard capacitySat <= Int64.max / 1000 else { throw e.fail("a capacity below 9.2e15 sat") }
+            guard capacitySat <= Bounds.maxSat else { throw try e.field("capacity").fail("a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)") }
             let (ia, ib) = (draft.node(a), draft.node(b))
             draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
         }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Checks an output folder before results are computed, so a run never finishes only to find it
+/// cannot write them.
+///
+/// Guarantees: `prepare` creates the folder if needed and writes then removes a probe file in it, or
+/// throws an `InputError` naming the folder and the reason (a file in the way, no permission, a
+/// read-only or full disk); it never touches existing files. `removeIfEmpty` undoes what `prepare`
+/// created when no result was written after all.
+public enum OutputFolder {
+    /// Makes sure results can be written to `dir`; returns the outermost folder it had to create.
+    @discardableResult
+    public static func prepare(_ dir: String) throws -> String? {
+        let created = outermostMissing(dir)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw InputError(location: dir, path: "output.dir", expected: "a folder for the results", found: "a file")
+        }
+        if let created {
+            let parent = URL(fileURLWithPath: created).deletingLastPathComponent().path
+            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw InputError(location: dir, path: "output.dir", expected: "a folder that can be created", found: "'\(parent)' is a file")
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(location: dir, path: "output.dir", expected: "a folder that can be created", found: reason(error))
+        }
+        let probe = "\(dir)/.ampsim-probe-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        do {
+            try Data("probe\n".utf8).write(to: URL(fileURLWithPath: probe))
+        } catch {
+            removeIfEmpty(created)
+            throw InputError(location: dir, path: "output.dir", expected: "a folder where files can be written", found: reason(error))
+        }
+        return created
+    }
+
+    /// The outermost folder of `dir` that does not exist yet (nil when `dir` exists).
+    static func outermostMissing(_ dir: String) -> String? {
+        var url = URL(fileURLWithPath: dir).standardizedFileURL
+        var missing: String?
+        while !FileManager.default.fileExists(atPath: url.path) && url.path != "/" {
+            missing = url.path
+            url.deleteLastPathComponent()
+        }
+        return missing
+    }
+
+    /// Removes `folder` when it holds no file (only empty folders, if any).
+    public static func removeIfEmpty(_ folder: String?) {
+        guard let folder, let items = FileManager.default.enumerator(atPath: folder) else { return }
+        var isDirectory: ObjCBool = false
+        while let item = items.nextObject() as? String {
+            guard FileManager.default.fileExists(atPath: "\(folder)/\(item)", isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The operating system's reason behind a Foundation file error ("No space left on device").
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,30 @@
+/// The largest amounts and times a scenario may hold, chosen so that every conversion to msat or to
+/// microseconds (`Int64`), and every sum of them a run forms, stays far from `Int64.max`.
+///
+/// Guarantees: `maxMsat` (2.1e18) is under a quarter of `Int64.max`, so a few such amounts add without
+/// overflow; `maxMicroseconds` (3.2e15) is under 1/2800 of it, so thousands of times do; `int64` never traps.
+public enum Bounds {
+    /// Every bitcoin there will ever be (21 million BTC), in sat.
+    public static let maxSat = 2_100_000_000_000_000
+    /// Largest amount in msat.
+    public static let maxMsat = Int64(maxSat) * 1000
+    /// About 100 years, in seconds.
+    public static let maxSeconds = 3.2e9
+    /// Largest time in µs.
+    public static let maxMicroseconds = Int64(maxSeconds * 1e6)
+
+    /// `x` rounded to the nearest integer and clamped to `lo ... hi`; NaN gives `lo`.
+    public static func int64(_ x: Double, min lo: Int64, max hi: Int64) -> Int64 {
+        guard !x.isNaN else { return lo }
+        let r = x.rounded()
+        if r <= Double(lo) { return lo }
+        if r >= Double(hi) { return hi }
+        return Int64(r)
+    }
+
+    /// An amount in sat (as drawn from a distribution) in msat, clamped to 1 ... `maxMsat`.
+    public static func msat(sat: Double) -> Int64 { int64(sat * 1000, min: 1, max: maxMsat) }
+
+    /// A time in seconds in µs, clamped to 0 ... `maxMicroseconds`.
+    public static func microseconds(seconds: Double) -> SimTime { int64(seconds * 1e6, min: 0, max: maxMicroseconds) }
+}

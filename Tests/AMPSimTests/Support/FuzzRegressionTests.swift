@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import AMPSim
+
+/// Replays every input the fuzzers (Fuzz/) once crashed on, kept in Fixtures/fuzz/<target>/, through
+/// the same steps as the fuzz target: each must now give a result or an `InputError`, never a trap.
+@Suite struct FuzzRegressionTests {
+    static let folder = TestPaths.packageRoot + "/Tests/AMPSimTests/Fixtures/fuzz"
+
+    static func inputs(_ target: String) -> [(name: String, bytes: [UInt8])] {
+        let dir = "\(folder)/\(target)"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return names.compactMap { name in FileManager.default.contents(atPath: "\(dir)/\(name)").map { (name, [UInt8]($0)) } }
+    }
+
+    /// Runs `body`; an `InputError` is a correct answer, any other error a failure.
+    static func expectResultOrInputError(_ name: String, _ body: () throws -> Void) {
+        do { try body() } catch is InputError {} catch { Issue.record("\(name): not an InputError: \(error)") }
+    }
+
+    @Test func scenarioInputs() {
+        for (name, bytes) in Self.inputs("scenario") {
+            Self.expectResultOrInputError(name) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                let scenario = try ScenarioLoader.load(text: text, label: name, baseDirectory: "/nonexistent")
+                let again = try ScenarioLoader.load(text: scenario.yaml, label: "printed", baseDirectory: "/nonexistent")
+                #expect(again == scenario, "\(name): printed scenario reads back different")
+                try ResourceLimits.check(scenario: scenario, runs: scenario.replications)
+                if scenario.graph.generator != .import && scenario.graph.nodes <= 64 && scenario.graph.channels <= 256 {
+                    _ = try GraphFactory.build(scenario, replication: 0)
+                }
+            }
+        }
+    }
+
+    @Test func lndInputs() {
+        for (name, bytes) in Self.inputs("lnd") {
+            Self.expectResultOrInputError(name) {
+                var (draft, _) = try LndImporter.parse(bytes, label: name, dropDisabled: false)
+                _ = draft.keepLargestComponent()
+                _ = draft.build()
+            }
+        }
+    }
+
+    @Test func clnInputs() {
+        for (name, bytes) in Self.inputs("cln") {
+            Self.expectResultOrInputError(name) {
+                var (draft, _) = try ClnImporter.parse(bytes, label: name, dropDisabled: false)
+                _ = draft.keepLargestComponent()
+                _ = draft.build()
+            }
+        }
+    }
+
+    @Test func clothInputs() {
+        for (name, bytes) in Self.inputs("cloth") {
+            let parts = Self.split(bytes, parts: 3)
+            Self.expectResultOrInputError(name) {
+                var (draft, _) = try ClothImporter.parse(nodes: parts[0], channels: parts[1], edges: parts[2], label: name)
+                _ = draft.keepLargestComponent()
+                _ = draft.build()
+            }
+        }
+    }
+
+    /// Splits at lines holding only `---` into exactly `count` parts, byte for byte as the fuzz target
+    /// (Fuzz/Sources/FuzzSupport) does.
+    static func split(_ bytes: [UInt8], parts count: Int) -> [[UInt8]] {
+        let marker = Array("\n---\n".utf8)
+        var parts: [[UInt8]] = []
+        var start = 0, i = 0
+        while i + marker.count <= bytes.count && parts.count < count - 1 {
+            if Array(bytes[i..<(i + marker.count)]) == marker {
+                parts.append(Array(bytes[start..<i]) + [10])
+                i += marker.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(Array(bytes[start...]))
+        while parts.count < count { parts.append([]) }
+        return parts
+    }
+}
