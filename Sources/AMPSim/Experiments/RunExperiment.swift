@@ -95,28 +95,11 @@ public enum RunExperiment {
         return summaries
     }
 
-    /// run.json: the resolved scenario, seeds, version, and what varies between machines.
+    /// run.json: the resolved scenario, seeds of every replication, version, and what varies between machines.
     static func runJSON(_ scenario: Scenario, wallSeconds: Double) -> String {
         var seeds: [String: [String: String]] = [:]
-        for r in 0..<scenario.replications {
-            var perPurpose: [String: String] = [:]
-            for purpose in StreamPurpose.allCases {
-                perPurpose["\(purpose)"] = String(StreamSeed.derive(seed: scenario.seed, replication: r, purpose: purpose))
-            }
-            seeds[String(r)] = perPurpose
-        }
-        let object: [String: Any] = [
-            "ampsim_version": AMPSimVersion.string,
-            "scenario_name": scenario.name,
-            "scenario_yaml": scenario.yaml,
-            "seed": String(scenario.seed),
-            "replications": scenario.replications,
-            "rng": scenario.rng.name,
-            "stream_seeds": seeds,
-            "wall_seconds": (wallSeconds * 1000).rounded() / 1000,
-            "host": ProcessInfo.processInfo.hostName,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        for r in 0..<scenario.replications { seeds[String(r)] = RunJSON.streamSeeds(scenario, replication: r) }
+        return RunJSON.text(scenario, wallSeconds: wallSeconds,
+                            fields: ["scenario_name": scenario.name, "replications": scenario.replications, "stream_seeds": seeds])
     }
 }

@@ -24,26 +24,11 @@ public enum SweepRun {
     /// run.json: the run's id, parameters, scenario and stream seeds, plus what varies between machines.
     static func runJSON(_ plan: SweepPlan, _ id: SweepRunID, wallSeconds: Double) -> String {
         let scenario = plan.points[id.point]
-        var seeds: [String: String] = [:]
-        for purpose in StreamPurpose.allCases {
-            seeds["\(purpose)"] = String(StreamSeed.derive(seed: scenario.seed, replication: id.replication, purpose: purpose))
-        }
         var parameters: [String: String] = [:]
         for s in plan.grid.settings(of: id.point) { parameters[s.path] = s.value }
-        let object: [String: Any] = [
-            "ampsim_version": AMPSimVersion.string,
-            "run_id": id.text,
-            "point": id.point,
-            "replication": id.replication,
-            "parameters": parameters,
-            "scenario_yaml": scenario.yaml,
-            "seed": String(scenario.seed),
-            "rng": scenario.rng.name,
-            "stream_seeds": seeds,
-            "wall_seconds": (wallSeconds * 1000).rounded() / 1000,
-            "host": ProcessInfo.processInfo.hostName,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return RunJSON.text(scenario, wallSeconds: wallSeconds, fields: [
+            "run_id": id.text, "point": id.point, "replication": id.replication, "parameters": parameters,
+            "stream_seeds": RunJSON.streamSeeds(scenario, replication: id.replication),
+        ])
     }
 }
