@@ -6,7 +6,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCloth(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    let parts = FuzzInput.split(FuzzInput.bytes(data, size), parts: 3)
+    let parts = ClothBundle.split(FuzzInput.bytes(data, size), parts: 3)
     FuzzInput.expectResultOrInputError {
         var (draft, _) = try ClothImporter.parse(nodes: parts[0], channels: parts[1], edges: parts[2], label: "fuzz")
         _ = draft.keepLargestComponent()

@@ -19,23 +19,4 @@ public enum FuzzInput {
             fatalError("not an InputError: \(error)")
         }
     }
-
-    /// Splits `bytes` at lines holding only `---` into exactly `count` parts (missing parts are empty).
-    public static func split(_ bytes: [UInt8], parts count: Int) -> [[UInt8]] {
-        let marker = Array("\n---\n".utf8)
-        var parts: [[UInt8]] = []
-        var start = 0, i = 0
-        while i + marker.count <= bytes.count && parts.count < count - 1 {
-            if Array(bytes[i..<(i + marker.count)]) == marker {
-                parts.append(Array(bytes[start..<i]) + [10])
-                i += marker.count
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        parts.append(Array(bytes[start...]))
-        while parts.count < count { parts.append([]) }
-        return parts
-    }
 }

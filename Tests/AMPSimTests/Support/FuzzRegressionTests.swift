@@ -55,32 +55,12 @@ import Testing
 
     @Test func clothInputs() {
         for (name, bytes) in Self.inputs("cloth") {
-            let parts = Self.split(bytes, parts: 3)
+            let parts = ClothBundle.split(bytes, parts: 3)
             Self.expectResultOrInputError(name) {
                 var (draft, _) = try ClothImporter.parse(nodes: parts[0], channels: parts[1], edges: parts[2], label: name)
                 _ = draft.keepLargestComponent()
                 _ = draft.build()
             }
         }
-    }
-
-    /// Splits at lines holding only `---` into exactly `count` parts, byte for byte as the fuzz target
-    /// (Fuzz/Sources/FuzzSupport) does.
-    static func split(_ bytes: [UInt8], parts count: Int) -> [[UInt8]] {
-        let marker = Array("\n---\n".utf8)
-        var parts: [[UInt8]] = []
-        var start = 0, i = 0
-        while i + marker.count <= bytes.count && parts.count < count - 1 {
-            if Array(bytes[i..<(i + marker.count)]) == marker {
-                parts.append(Array(bytes[start..<i]) + [10])
-                i += marker.count
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        parts.append(Array(bytes[start...]))
-        while parts.count < count { parts.append([]) }
-        return parts
     }
 }
