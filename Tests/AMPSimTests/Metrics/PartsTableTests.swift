@@ -7,12 +7,7 @@ import Testing
     func scenario(_ extra: [String] = []) throws -> Scenario {
         try SimulationHarness.scenario("""
         name: parts
-        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
-            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
-            "{from: m, to: d, capacity_sat: 200000, balance_sat: 0}",
-            "{from: s, to: n, capacity_sat: 100000, balance_sat: 100000}",
-            "{from: n, to: d, capacity_sat: 120000, balance_sat: 120000}",
-        ]))
+        \(SimulationHarness.blockedAndOpenPaths)
         network: {hop_latency_ms: 100}
         workload: {payments: 1, amount_sat: 40000, sender: s, receiver: d}
         payment: {protocol: keysend, strategy: single}
@@ -65,11 +60,7 @@ import Testing
         // The BOLT 7 example of KnownAnswerTests: b charges 10,199 msat, a 1,501 msat, s's own channel nothing.
         let s = try SimulationHarness.scenario("""
         name: fee
-        \(SimulationHarness.explicitGraph(nodes: ["s", "a", "b", "d"], channels: [
-            "{from: s, to: a, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 999, fee_rate_ppm: 999}}",
-            "{from: a, to: b, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 1000, fee_rate_ppm: 100, htlc_minimum_msat: 0}}",
-            "{from: b, to: d, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 200, fee_rate_ppm: 2000, htlc_minimum_msat: 0}}",
-        ]))
+        \(SimulationHarness.boltSevenRoute)
         workload: {payments: 1, amount_sat: 4999.999, sender: s, receiver: d}
         payment: {protocol: keysend, strategy: single}
         output: {parts: true, channels: true}

@@ -9,18 +9,7 @@ import Testing
                           "linkable_parts", "slots_exhausted"]
 
     func plot(_ arguments: [String]) throws -> CommandRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.packageRoot + "/Scripts/plot.py"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        try CommandRun.run("/usr/bin/env", ["python3", TestPaths.packageRoot + "/Scripts/plot.py"] + arguments)
     }
 
     func size(_ path: String) -> Int {

@@ -38,11 +38,7 @@ import Testing
         #expect(Fees.fee(amountMsat: 4_999_999, baseMsat: 200, ratePPM: 2000) == 10_199)
         let yaml = """
         name: fee
-        \(SimulationHarness.explicitGraph(nodes: ["s", "a", "b", "d"], channels: [
-            "{from: s, to: a, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 999, fee_rate_ppm: 999}}",
-            "{from: a, to: b, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 1000, fee_rate_ppm: 100, htlc_minimum_msat: 0}}",
-            "{from: b, to: d, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 200, fee_rate_ppm: 2000, htlc_minimum_msat: 0}}",
-        ]))
+        \(SimulationHarness.boltSevenRoute)
         workload: {payments: 1, amount_sat: 4999.999, sender: s, receiver: d}
         payment: {protocol: keysend, strategy: single}
         """

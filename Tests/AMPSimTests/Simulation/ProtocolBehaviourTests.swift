@@ -134,17 +134,11 @@ import Testing
 
 /// A part retried on a new route is one part with several attempts; a split makes new parts.
 @Suite struct PartCountingTests {
-    /// s → m → d looks likelier (capacity 200,000 sat) but cannot carry anything (m holds nothing towards d);
-    /// s → n → d (120,000 sat) can.
+    /// `blockedAndOpenPaths`: s → m → d looks likelier but carries nothing; s → n → d can.
     func scenario(_ strategy: String, _ proto: String) throws -> Scenario {
         try SimulationHarness.scenario("""
         name: parts
-        \(SimulationHarness.explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
-            "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
-            "{from: m, to: d, capacity_sat: 200000, balance_sat: 0}",
-            "{from: s, to: n, capacity_sat: 100000, balance_sat: 100000}",
-            "{from: n, to: d, capacity_sat: 120000, balance_sat: 120000}",
-        ]))
+        \(SimulationHarness.blockedAndOpenPaths)
         workload: {payments: 1, amount_sat: 40000, sender: s, receiver: d}
         payment: {protocol: \(proto), strategy: \(strategy), fixed_n: {n: 2}, halving: {max_depth: 1, min_part_sat: 1}}
         routing: {cost: pickhardt}

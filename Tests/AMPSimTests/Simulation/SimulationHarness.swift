@@ -44,4 +44,21 @@ enum SimulationHarness {
         \(channels.map { "      - \($0)" }.joined(separator: "\n"))
         """
     }
+
+    /// s → m → d looks likelier (capacity 200,000 sat) but cannot carry anything (m holds nothing
+    /// towards d); s → n → d (120,000 sat) can.
+    static let blockedAndOpenPaths = explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
+        "{from: s, to: m, capacity_sat: 100000, balance_sat: 100000}",
+        "{from: m, to: d, capacity_sat: 200000, balance_sat: 0}",
+        "{from: s, to: n, capacity_sat: 100000, balance_sat: 100000}",
+        "{from: n, to: d, capacity_sat: 120000, balance_sat: 120000}",
+    ])
+
+    /// The BOLT 7 example on a 3-hop route s → a → b → d: paying 4,999,999 msat, b charges 10,199 msat,
+    /// a 1,501 msat, and s's own channel (whose policy would charge) nothing.
+    static let boltSevenRoute = explicitGraph(nodes: ["s", "a", "b", "d"], channels: [
+        "{from: s, to: a, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 999, fee_rate_ppm: 999}}",
+        "{from: a, to: b, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 1000, fee_rate_ppm: 100, htlc_minimum_msat: 0}}",
+        "{from: b, to: d, capacity_sat: 100000, balance_sat: 100000, policy: {fee_base_msat: 200, fee_rate_ppm: 2000, htlc_minimum_msat: 0}}",
+    ])
 }

@@ -55,12 +55,8 @@ import Testing
     @Test func decompressionStopsAtTheLimit() throws {
         // 1 MB of zeros, xz-compressed (xz -9 of /dev/zero): 196 bytes.
         let path = TestPaths.scratch() + "/zeros.json.xz"
-        let xz = Process()
-        xz.executableURL = URL(fileURLWithPath: "/bin/sh")
-        xz.arguments = ["-c", "head -c 1000000 /dev/zero | xz -9 > '\(path)'"]
-        try xz.run()
-        xz.waitUntilExit()
-        guard xz.terminationStatus == 0 else { return } // no xz tool: nothing to check
+        let xz = try CommandRun.run("/bin/sh", ["-c", "head -c 1000000 /dev/zero | xz -9 > '\(path)'"])
+        guard xz.status == 0 else { return } // no xz tool: nothing to check
         let m = Self.message { _ = try GraphFileReader.read(path, label: "zeros.json.xz", limits: Self.small) }
         #expect(m.contains("zeros.json.xz: expected a graph file of at most 1000 bytes once decompressed"))
     }

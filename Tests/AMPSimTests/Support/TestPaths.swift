@@ -41,8 +41,13 @@ struct CommandRun {
     var stderr: String
 
     static func ampsim(_ arguments: [String], in directory: String? = nil) throws -> CommandRun {
+        try run(TestPaths.binary, arguments, in: directory)
+    }
+
+    /// Runs `executable` to its end and collects its exit status and both outputs.
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> CommandRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
