@@ -84,8 +84,10 @@ public struct WindowStrategy: SplitStrategy {
             if unassigned - amount < minPartMsat || view.inFlightParts + 1 == params.maxInFlightParts { amount = unassigned }
             return .send(PartRequest(amountMsat: amount))
         }
-        if let first = flights.filter({ !$0.acknowledged }).map(\.launched).min() { return .waitUntil(first + ackAfter) }
-        return .wait
+        // The next acknowledgement by silence: the earliest unacknowledged launch (no allocation).
+        var first = Int64.max
+        for f in flights where !f.acknowledged { first = min(first, f.launched) }
+        return first == .max ? .wait : .waitUntil(first + ackAfter)
     }
 
     public mutating func launched(_ part: PartRequest, _ view: SessionView) {
