@@ -73,6 +73,21 @@ import Testing
         ])
     }
 
+    @Test func strategyParametersAreChecked() {
+        let p = problems("""
+        name: x
+        graph: {nodes: 10}
+        payment: {window: {beta: 1, ack_after_s: 0, remember: always}, cln_presplit: {slot_share: 0, fuzz: 1}}
+        """)
+        #expect(p == [
+            "s.yaml:3: payment.window.beta: expected a number > 0 and < 1, found '1'",
+            "s.yaml:3: payment.window.remember: expected one of none | per-destination, found 'always'",
+            "s.yaml:3: payment.window.ack_after_s: expected a number > 0 and <= 3200000000, found '0'",
+            "s.yaml:3: payment.cln_presplit.fuzz: expected a number >= 0 and < 1, found '1'",
+            "s.yaml:3: payment.cln_presplit.slot_share: expected a number > 0 and <= 1, found '0'",
+        ])
+    }
+
     @Test func distributionThatCanGoNegativeIsRefusedForAmounts() {
         let p = problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {normal: {mean: 1000, sd: 500}}}")
         #expect(p.count == 1 && p[0].hasPrefix("s.yaml:3: workload.amount_sat: expected values > 0"))
