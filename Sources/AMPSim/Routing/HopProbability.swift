@@ -1,51 +1,117 @@
 import Foundation
 
-/// The sender's estimate that one remote channel direction can forward an amount, from public
-/// information and its own memory of failures.
+/// The sender's estimate that a remote node can forward an amount to its peer, from public information
+/// and its own mission control (never other nodes' balances).
 ///
-/// Guarantees: a value in [0, 1]; never reads other nodes' balances. `apriori`: lnd's a-priori model
-/// (a fixed probability per unknown hop; after a failure at amount f, amounts >= f get
-/// p · (1 - 2^(-age / half-life))). `pickhardt`: the uniform-balance probability (C + 1 - x) / (C + 1),
-/// blended after a failure at f with the conditional (f - x) / f by weight 2^(-age / half-life).
-/// `cheapest`: 1, or 0 within one half-life after a failure at an amount <= x.
+/// Guarantees: a value in [0, 1].
+/// - `apriori` follows lnd's AprioriEstimator (routing/probability_apriori.go): `PairProbability` =
+///   `calculateProbability(getNodeProbability(...))`. The node probability mixes the a-priori hop
+///   probability (times lnd's `capacityFactor`) with the node's other results, weighted by
+///   `apriori_weight`; a pair that carried at least the amount gets 0.95 (lnd's
+///   prevSuccessProbability); after a failure at f, amounts >= f get nodeProbability ·
+///   (1 - 2^(-age/half-life)). The sender's own channels use `LocalPairProbability` (0.95, lowered
+///   the same way by a failure).
+/// - `pickhardt` (ampsim's option, not lnd's): the uniform-balance probability (C + 1 - x) / (C + 1),
+///   blended after a failure at f with the conditional (f - x) / f, and after a success at s >= x
+///   with 1, by weight 2^(-age/half-life).
+/// - `cheapest`: 1, or 0 within one half-life after a failure at an amount <= x.
 public struct HopProbability: Sendable {
     public let cost: RoutingCost
     public let apriori: Double
+    public let aprioriWeight: Double
+    public let capacityFraction: Double
     public let halfLifeMicros: Double
+    /// lnd's aprioriFactor, 1/(1 - weight) - 1 (infinite weight 1 is handled apart).
+    let aprioriFactor: Double
 
-    /// -ln(apriori), the penalty weight of a hop without history (computed once).
-    let aprioriNegativeLog: Double
+    /// lnd's prevSuccessProbability.
+    public static let previousSuccess = 0.95
+    /// lnd's capacitySmearingFraction and minCapacityFactor (probability_apriori.go).
+    static let smearingFraction = 0.025
+    static let minCapacityFactor = 0.5
 
     public init(_ spec: RoutingSpec) {
         cost = spec.cost
         apriori = spec.aprioriProbability
+        aprioriWeight = spec.aprioriWeight
+        capacityFraction = spec.capacityFraction
         halfLifeMicros = spec.halfLifeS * 1e6
-        aprioriNegativeLog = -log(spec.aprioriProbability)
+        aprioriFactor = spec.aprioriWeight < 1 ? 1 / (1 - spec.aprioriWeight) - 1 : .infinity
     }
 
-    /// -ln of `probability(...)`, or nil when the probability is below `floor` (the hop is unusable).
-    /// Skips the logarithm for the commonest case: an apriori hop without history.
-    public func negativeLog(amount x: Int64, capacity: Int64, failedAt: Int64?, age: Int64, floor: Double) -> Double? {
-        if cost == .apriori, failedAt.map({ x < $0 }) ?? true { return aprioriNegativeLog }
-        let p = probability(amount: x, capacity: capacity, failedAt: failedAt, age: age)
-        return p < floor ? nil : -log(p)
+    /// lnd's `getWeight`: 2^(-age / half-life), age in µs.
+    @inline(__always) func weight(age: Int64) -> Double {
+        exp2(-Double(age) / halfLifeMicros)
     }
 
-    /// `failedAt` is the smallest remembered failing amount (nil: no memory); `age` in µs.
-    public func probability(amount x: Int64, capacity: Int64, failedAt: Int64?, age: Int64) -> Double {
+    /// lnd's `capacityFactor`: 1 for amounts well below the capacity, falling smoothly to 0.5 around
+    /// `capacity_fraction` of it, 0 above it. For x <= 0.05·C (and the default fraction) the logistic
+    /// term is below 2^-54 and the factor is exactly 1.0 in double precision, so it is not computed.
+    @inline(__always) public func capacityFactor(amount x: Int64, capacity: Int64) -> Double {
+        if capacityFraction == 1 || capacity == 0 { return 1 }
+        if x > capacity { return 0 }
+        let c = Double(capacity), a = Double(x)
+        if capacityFraction >= 0.9 && a <= 0.05 * c { return 1 }
+        let denominator = 1 + exp(-(a - capacityFraction * c) / (Self.smearingFraction * c))
+        return 1 - (1 - Self.minCapacityFactor) / denominator
+    }
+
+    /// lnd's `getNodeProbability` for amount `x` over a channel of `capacity` msat, given the results of
+    /// the forwarding node's pairs.
+    public func nodeProbability(amount x: Int64, capacity: Int64, results: UnsafeBufferPointer<MissionControl.PairResult>, now: Int64) -> Double {
+        let a = apriori * capacityFactor(amount: x, capacity: capacity)
+        if aprioriWeight == 1 || results.isEmpty { return a }
+        var total = a * aprioriFactor
+        var weights = aprioriFactor
+        for r in results {
+            if x <= r.successAmt {
+                weights += 1
+                total += Self.previousSuccess
+            } else if r.failTime >= 0 && x >= r.failAmt {
+                weights += weight(age: now - r.failTime)
+            }
+        }
+        // lnd divides by zero here when the weight is 0 and no result applies; no result applying
+        // means no history for this amount: the a-priori estimate.
+        return weights > 0 ? total / weights : a
+    }
+
+    /// lnd's `calculateProbability`: the pair's own last result refines the node probability.
+    public func pairProbability(nodeProbability: Double, pair: MissionControl.PairResult?, amount x: Int64, now: Int64) -> Double {
+        guard let r = pair else { return nodeProbability }
+        if x <= r.successAmt { return Self.previousSuccess }
+        if r.failTime < 0 || x < r.failAmt { return nodeProbability }
+        return nodeProbability * (1 - weight(age: now - r.failTime))
+    }
+
+    /// The probability of one remote hop, for every cost model.
+    public func probability(amount x: Int64, capacity: Int64, results: UnsafeBufferPointer<MissionControl.PairResult>,
+                            pair: MissionControl.PairResult?, now: Int64) -> Double {
         switch cost {
         case .apriori:
-            guard let f = failedAt, x >= f else { return apriori }
-            return apriori * (1 - exp2(-Double(age) / halfLifeMicros))
+            return pairProbability(nodeProbability: nodeProbability(amount: x, capacity: capacity, results: results, now: now),
+                                   pair: pair, amount: x, now: now)
         case .cheapest:
-            guard let f = failedAt, x >= f else { return 1 }
-            return Double(age) >= halfLifeMicros ? 1 : 0
+            guard let r = pair, r.failTime >= 0, x >= r.failAmt, x > r.successAmt else { return 1 }
+            return Double(now - r.failTime) >= halfLifeMicros ? 1 : 0
         case .pickhardt:
             let uniform = x > capacity ? 0 : Double(capacity + 1 - x) / Double(capacity + 1)
-            guard let f = failedAt else { return uniform }
+            guard let r = pair else { return uniform }
+            if x <= r.successAmt {
+                let w = weight(age: now - r.successTime)
+                return (1 - w) * uniform + w
+            }
+            guard r.failTime >= 0 else { return uniform }
+            let f = r.failAmt
             let conditional = x >= f ? 0 : Double(f - x) / Double(f)
-            let w = exp2(-Double(age) / halfLifeMicros)
+            let w = weight(age: now - r.failTime)
             return (1 - w) * uniform + w * conditional
         }
+    }
+
+    /// lnd's `LocalPairProbability`: the sender's own channel to `pair.to`, which it knows is usable.
+    public func localProbability(pair: MissionControl.PairResult?, now: Int64) -> Double {
+        guard cost == .apriori else { return 1 }
+        return pairProbability(nodeProbability: Self.previousSuccess, pair: pair, amount: .max, now: now)
     }
 }

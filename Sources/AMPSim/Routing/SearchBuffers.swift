@@ -1,5 +1,5 @@
-/// The working memory of one path search: per-node labels, per-edge knowledge of the current sender,
-/// and the heap. Allocated once per `PathFinder` (sized by the graph) and reused for every search.
+/// The working memory of one path search: per-node labels, where each node's mission-control results
+/// sit for this search, per-edge loads of the current payment, and the heap. Allocated once per `PathFinder` (sized by the graph) and reused for every search.
 ///
 /// Guarantees: an entry is valid only when its stamp equals the current generation, so starting a
 /// search clears nothing (generation counters instead of clearing arrays). The storage is raw memory
@@ -9,7 +9,12 @@
 final class SearchBuffers {
     /// A node's label in the current search.
     struct Label {
+        /// lnd's distance: weight + attempt cost / probability (the heap key).
         var cost: Double = 0
+        /// lnd's weight: fees and timelock terms summed from here to the receiver.
+        var weight: Double = 0
+        /// The product of the hops' probabilities from here to the receiver.
+        var probability: Double = 1
         var amountIn: Int64 = 0
         var cltv: Int32 = 0
         var nextDirection: Int32 = -1
@@ -17,12 +22,10 @@ final class SearchBuffers {
         var hopCount: Int32 = 0
     }
 
-    /// What the sender knows of one edge (indexed like `BackwardEdges.edges`), valid when stamped.
+    /// What the current payment already has in flight on one edge (indexed like
+    /// `BackwardEdges.edges`), valid when stamped.
     struct Knowledge {
-        var failAmount: Int64 = 0
-        var failTime: Int64 = 0
         var load: Int64 = 0
-        var hasFailure = false
     }
 
     /// One heap entry: a label's cost and its node.
@@ -39,6 +42,11 @@ final class SearchBuffers {
     let knowledgeStamp: UnsafeMutablePointer<UInt32>
     let knowledge: UnsafeMutablePointer<Knowledge>
     let heap: UnsafeMutablePointer<HeapEntry>
+    /// Per node: the generation in which its results were laid out, and where (start, count) in the
+    /// search's flat list of results.
+    let nodeResultStamp: UnsafeMutablePointer<UInt32>
+    let nodeResultStart: UnsafeMutablePointer<Int32>
+    let nodeResultCount: UnsafeMutablePointer<Int32>
     var heapCount = 0
     var generation: UInt32 = 0
 
@@ -54,6 +62,12 @@ final class SearchBuffers {
         knowledge = .allocate(capacity: max(1, e))
         knowledge.initialize(repeating: Knowledge(), count: max(1, e))
         heap = .allocate(capacity: e + 1)
+        nodeResultStamp = .allocate(capacity: max(1, n))
+        nodeResultStamp.initialize(repeating: 0, count: max(1, n))
+        nodeResultStart = .allocate(capacity: max(1, n))
+        nodeResultStart.initialize(repeating: 0, count: max(1, n))
+        nodeResultCount = .allocate(capacity: max(1, n))
+        nodeResultCount.initialize(repeating: 0, count: max(1, n))
     }
 
     deinit {
@@ -62,13 +76,16 @@ final class SearchBuffers {
         knowledgeStamp.deallocate()
         knowledge.deallocate()
         heap.deallocate()
+        nodeResultStamp.deallocate()
+        nodeResultStart.deallocate()
+        nodeResultCount.deallocate()
     }
 
     /// Starts a new search: a new generation and an empty heap.
     func nextGeneration() {
         generation &+= 1
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }

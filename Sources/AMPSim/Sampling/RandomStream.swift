@@ -12,6 +12,10 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
     case faults = 6
     case strategy = 7
     case analysis = 8
+    /// Which nodes are offline for a whole replication (`network.offline_probability`).
+    case offline = 9
+    /// Nodes' up and down periods (`network.churn`).
+    case churn = 10
 }
 
 /// The GSL generator algorithm a scenario asks for (`rng:`), checked against the ones GSL offers.

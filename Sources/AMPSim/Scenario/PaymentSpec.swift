@@ -68,7 +68,9 @@ public struct PaymentSpec: Sendable, Equatable {
     public var lnd: LndSplitParams
     public var clnPresplit: ClnPresplitParams
     public var timeoutS: Double
-    public var maxAttempts: Int
+    /// Route attempts per payment at most; nil (the default): no cap, as in lnd and CLN — the payment
+    /// timeout ends a payment.
+    public var maxAttempts: Int?
 
     static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "timeout_s", "max_attempts"]
 
@@ -110,7 +112,7 @@ public struct PaymentSpec: Sendable, Equatable {
                                     splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
         let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
-        let attempts = r.int("max_attempts", default: 100, min: 1, max: 1_000_000)
+        let attempts = r.optionalInt("max_attempts", min: 1, max: 1_000_000)
         r.finish(known: fields)
         return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,
                            clnPresplit: cln, timeoutS: timeout, maxAttempts: attempts)
@@ -132,7 +134,7 @@ public struct PaymentSpec: Sendable, Equatable {
                                             ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
                                             ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
             ("timeout_s", n(timeoutS)),
-            ("max_attempts", YAMLBuild.int(maxAttempts)),
+            ("max_attempts", YAMLBuild.optional(maxAttempts.map(YAMLBuild.int))),
         ])
     }
 }

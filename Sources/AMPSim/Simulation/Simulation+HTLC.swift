@@ -7,10 +7,10 @@ extension Simulation {
         let index = Int(attempts[a].hopStart) + hop
         let d = Int(hopDirections[index])
         let amount = hopAmounts[index]
-        var refusal = network.refusal(d, amount: amount)
-        if refusal == nil && scenario.network.offlineProbability > 0 && faultStream.uniform() < scenario.network.offlineProbability {
-            refusal = .offline
-        }
+        // An offline next node is found first: its link is down (lnd's unknown_next_peer).
+        var refusal: FailureCause? = nil
+        if availability.anyOffline && !availability.isOnline(graph.target(of: d)) { refusal = .offline }
+        if refusal == nil { refusal = network.refusal(d, amount: amount) }
         if let cause = refusal {
             network.noteFailure(d, cause: cause)
             attempts[a].cause = cause

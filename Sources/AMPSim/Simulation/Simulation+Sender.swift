@@ -12,6 +12,14 @@ extension Simulation {
             payments[p].setID = Bytes32(random: strategyStream)
         }
         scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
+        // lnd's findPath: "If the total outgoing balance isn't sufficient, it will be impossible to
+        // complete the payment" (errInsufficientBalance): the payment fails before any HTLC.
+        if senderSpendable(Int(payments[p].spec.sender)) < payments[p].spec.amountMsat {
+            payments[p].insufficientLocalBalance = true
+            payments[p].gaveUp = true
+            finishIfDone(p)
+            return
+        }
         if let memory = destinationMemory[destinationKey(p)] { payments[p].strategy.recall(memory) }
         pump(p)
         finishIfDone(p)
@@ -24,6 +32,17 @@ extension Simulation {
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
                            now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,
                            senderFreeSlots: strategyUsesSenderSlots ? senderFreeSlots(Int(payments[p].spec.sender)) : 0)
+    }
+
+    /// What `node` can send over all its own channels now: lnd's total bandwidth (balance minus reserve
+    /// and what is in flight, 0 for a channel without a free slot or whose peer is offline), saturating.
+    func senderSpendable(_ node: Int) -> Int64 {
+        var total: Int64 = 0
+        for d in graph.outgoing(node) where availability.isOnline(graph.target(of: Int(d))) {
+            let (sum, overflow) = total.addingReportingOverflow(network.spendable(Int(d)))
+            total = overflow ? .max : sum
+        }
+        return total
     }
 
     /// Free HTLC slots over the node's own outgoing channels.
@@ -59,11 +78,20 @@ extension Simulation {
     /// Asks the strategy for parts and launches those that find a route, until it waits or gives up.
     func pump(_ p: Int) {
         var guardCount = 0
+        let sender = Int(payments[p].spec.sender), receiver = Int(payments[p].spec.receiver)
         while !payments[p].gaveUp && !payments[p].finished && scheduler.now < payments[p].deadline
-                && payments[p].attempts < scenario.payment.maxAttempts {
+                && payments[p].attempts < (scenario.payment.maxAttempts ?? .max) {
             guardCount += 1
             if guardCount > 100_000 { payments[p].gaveUp = true; break }
             let v = view(p)
+            // Affordability before each new part (lnd's errInsufficientBalance, which ends the payment):
+            // with parts in flight, whose outcomes may give the balance back, the sender waits instead.
+            if v.unassignedMsat > 0 && senderSpendable(sender) < v.unassignedMsat {
+                if v.inFlightParts > 0 { return }
+                payments[p].insufficientLocalBalance = true
+                payments[p].gaveUp = true
+                return
+            }
             let decision = payments[p].strategy.next(v, random: strategyStream)
             switch decision {
             case .wait:
@@ -80,10 +108,11 @@ extension Simulation {
             case .send(var request):
                 request.amountMsat = min(request.amountMsat, v.unassignedMsat)
                 guard request.amountMsat > 0 else { return }
-                let sender = Int(payments[p].spec.sender), receiver = Int(payments[p].spec.receiver)
                 collectLoads(p)
+                let availability = self.availability
                 if let route = finder.findRoute(from: sender, to: receiver, amount: request.amountMsat, now: scheduler.now,
-                                                memory: memories[sender], network: network, inFlight: loadBuffer) {
+                                                memory: memories[sender], network: network, inFlight: loadBuffer,
+                                                peerOnline: { availability.isOnline($0) }) {
                     launch(p, request: request, route: route)
                 } else {
                     payments[p].strategy.noRoute(request, v, random: strategyStream)
@@ -141,6 +170,7 @@ extension Simulation {
             payments[p].feeMsat += attempts[a].feeMsat
             payments[p].sentOnSettled += attempts[a].sentMsat
             payments[p].partsSettled += 1
+            learnSuccess(a, hops: Int(attempts[a].hopCount))
             payments[p].strategy.delivered(request, view(p))
             // A settled part hands the sender the preimage: it stops sending (lnd would call it paid).
             if payments[p].greedySettled { payments[p].gaveUp = true }
@@ -148,12 +178,7 @@ extension Simulation {
             let cause = attempts[a].cause ?? .insufficientBalance
             // The cause that made the sender give up is the one to report, not what came back after.
             if !payments[p].gaveUp { payments[p].lastFailure = cause }
-            let hop = Int(attempts[a].failingHop)
-            if hop >= 0 && hop < Int(attempts[a].hopCount) && cause != .mppTimeout && cause != .unknownPaymentDetails {
-                let index = Int(attempts[a].hopStart) + hop
-                memories[Int(payments[p].spec.sender)].recordFailure(direction: Int(hopDirections[index]), amount: hopAmounts[index],
-                                                                     time: now, forgetAfter: memoryHorizon)
-            }
+            learnFailure(a)
             if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
             payments[p].strategy.failed(request, view(p), random: strategyStream)
         }
@@ -171,12 +196,13 @@ extension Simulation {
         guard !s.finished, s.inFlight.isEmpty else { return }
         let success = s.deliveredMsat == s.spec.amountMsat && !s.greedySettled
         let timedOut = scheduler.now >= s.deadline
-        let exhausted = s.attempts >= scenario.payment.maxAttempts
+        let exhausted = s.attempts >= (scenario.payment.maxAttempts ?? .max)
         guard success || s.gaveUp || timedOut || exhausted || s.greedySettled else { return }
         payments[p].finished = true
         var failure = ""
         if !success {
             if s.greedySettled { failure = "partial_settlement" }
+            else if s.insufficientLocalBalance { failure = "insufficient_local_balance" }
             else if s.gaveUp { failure = s.lastFailure?.name ?? "no_route" }
             else if timedOut { failure = "timeout" }
             else { failure = "max_attempts" }

@@ -12,7 +12,10 @@ public final class Simulation {
     var network: NetworkState
     var scheduler = Scheduler<SimulationEvent>(minimumCapacity: 1024)
     let finder: PathFinder
-    var memories: [SenderMemory]
+    /// Each sender's own mission control (by node id).
+    var memories: [MissionControl]
+    /// Which nodes are online (offline for the run, churn).
+    var availability: NodeAvailability
     var payments: [PaymentState] = []
     var attempts: [PartAttempt] = []
     var hopDirections: [Int32] = []
@@ -21,13 +24,12 @@ public final class Simulation {
     var records: [PaymentRecord?] = []
     /// Reused for the in-flight hops handed to each path search.
     var loadBuffer: [(Int32, Int64)] = []
-    /// Failures older than this (20 half-lives: weight below 10^-6) are forgotten.
+    /// Pair results older than this (20 half-lives: a failure's weight is below 10^-6) are forgotten.
     let memoryHorizon: SimTime
     /// The receivers' AMP invoices: one per reusable invoice (key >= 0) or per payment (key -1 - p).
     var invoices: [Int32: AMPInvoice] = [:]
     let latency: DistributionSampler
     let latencyStream: RandomStream
-    let faultStream: RandomStream
     let strategyStream: RandomStream
     let holdTimeout: SimTime
     /// When set, the network invariants are checked after every event.
@@ -47,7 +49,6 @@ public final class Simulation {
         func refuse(_ path: String, _ expected: String, _ found: String) {
             problems.append(Diagnostic(location: "scenario '\(scenario.name)'", path: path, expected: expected, found: found))
         }
-        if scenario.network.churn != nil { refuse("network.churn", "no churn (not implemented yet)", "a churn block") }
         if !problems.isEmpty { throw InputError(problems) }
     }
 
@@ -59,13 +60,14 @@ public final class Simulation {
         self.replication = replication
         network = NetworkState(graph: graph)
         finder = PathFinder(graph: graph, routing: scenario.routing)
-        memories = [SenderMemory](repeating: SenderMemory(), count: graph.nodeCount)
+        memories = [MissionControl](repeating: MissionControl(), count: graph.nodeCount)
         latency = DistributionSampler(scenario.network.hopLatencyMs)
         func stream(_ purpose: StreamPurpose) -> RandomStream {
             RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: purpose)
         }
         latencyStream = stream(.latency)
-        faultStream = stream(.faults)
+        availability = NodeAvailability(nodes: graph.nodeCount, spec: scenario.network, offlineStream: stream(.offline),
+                                        churnStream: stream(.churn))
         strategyStream = stream(.strategy)
         holdTimeout = Bounds.microseconds(seconds: scenario.receiver.holdTimeoutS)
         memoryHorizon = Bounds.microseconds(seconds: scenario.routing.halfLifeS * 20)
@@ -103,6 +105,7 @@ public final class Simulation {
     public var endTime: SimTime { scheduler.now }
 
     func handle(_ event: SimulationEvent) {
+        if scenario.network.churn != nil { availability.advance(to: scheduler.now) }
         switch event {
         case .paymentArrives(let p): startPayment(Int(p))
         case .htlcReachesHop(let a, let hop): forward(Int(a), hop: Int(hop))

@@ -27,7 +27,7 @@ import Testing
 
     @Test func amountsAreBuiltBackwardsWithTheSendersHopFree() throws {
         let g = graph()
-        let route = try #require(try finder(g).findRoute(from: 0, to: 4, amount: 10_000_000, now: 0, memory: SenderMemory(),
+        let route = try #require(try finder(g).findRoute(from: 0, to: 4, amount: 10_000_000, now: 0, memory: MissionControl(),
                                                           network: NetworkState(graph: g)))
         #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sa", "ad"])
         // a charges 1000 + floor(10,000,000 · 100 / 10^6) = 2000 on what it forwards; s pays nothing to itself.
@@ -36,21 +36,64 @@ import Testing
         #expect(route.cltvTotal == 40 + 40)
     }
 
-    @Test func aFailureIsAvoidedForThatAmountOrMoreOnly() throws {
+    /// lnd's distance (pathfind.go): weight + attempt cost / route probability. For 5,000,000 msat the
+    /// attempt cost is 100,000 + 5,000,000 · 1000 / 10^6 = 105,000 msat.
+    /// Direct s→a→d: a's fee 1000 + 500 = 1500, timelock term ⌊5,000,000 · 40 · 15 / 10^9⌋ = 3, so weight
+    /// 1503; probability 0.95 (s's own channel) · 0.6 = 0.57; distance 1503 + 105,000/0.57 = 185,713.5.
+    /// Detour s→b→c→d: weights 1503 (c) + 1500 + ⌊5,001,500 · 40 · 15 / 10^9⌋ = 3006; probability
+    /// 0.95 · 0.36 = 0.342; distance 3006 + 307,017.5 = 310,023.5.
+    @Test func aFailureIsAvoidedForThatAmountOrMoreAndRecoversWithTheHalfLife() throws {
         let g = graph()
         let f = try finder(g)
-        let ad = g.outgoing(1).map(Int.init).first { g.target(of: $0) == 4 }!
-        var memory = SenderMemory()
-        memory.recordFailure(direction: ad, amount: 5_000_000, time: 0)
+        var memory = MissionControl()
+        memory.record(from: 1, to: 4, success: false, amount: 5_000_000, time: 0)
         let big = try #require(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: memory, network: NetworkState(graph: g)))
-        #expect(big.hops == 3)
+        #expect(big.hops == 3)   // the pair (a, d) has probability 0 for 5,000,000 right after the failure
         let small = try #require(f.findRoute(from: 0, to: 4, amount: 4_000_000, now: 0, memory: memory, network: NetworkState(graph: g)))
-        #expect(small.hops == 2)
-        // One half-life later the hop is back to p = 0.3: its penalty, 105,000 msat · -ln 0.3 ≈ 126,400, still
-        // outweighs the detour's two hops at 0.6 (≈ 110,300 with fees). Three half-lives later p = 0.525: direct again.
+        #expect(small.hops == 2) // below the failed amount the pair is untried again: 0.6
+        // After t, with w = 2^(-t/T): a's node probability 0.6 / (1 + w) (apriori weight 0.5: factor 1),
+        // the pair's (0.6 / (1 + w)) · (1 - w).
+        // One half-life (w = 1/2): pair 0.2, route 0.19, distance 1503 + 552,631.6 > 310,023.5: detour.
+        // Two half-lives (w = 1/4): pair 0.36, route 0.342, distance 1503 + 307,017.5 = 308,520.5 < 310,023.5: direct.
         let halfLife: Int64 = 3_600_000_000
         #expect(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: halfLife, memory: memory, network: NetworkState(graph: g))?.hops == 3)
-        #expect(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: 3 * halfLife, memory: memory, network: NetworkState(graph: g))?.hops == 2)
+        #expect(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: 2 * halfLife, memory: memory, network: NetworkState(graph: g))?.hops == 2)
+    }
+
+    /// Only s→a→d: after a failure at t = 0 the route's probability is 0.95 · 0.6 · (1 - w)/(1 + w); it
+    /// reaches lnd's minimum 0.01 when (1 - w)/(1 + w) = 1/57, i.e. w = 28/29, at
+    /// t* = 3600 s · log2(29/28) = 182.2537 s. Before that the pair is not tried at all ("no route").
+    @Test func aRefusedPairIsAvoidedUntilItsProbabilityPassesTheCutOff() throws {
+        var b = ChannelGraphBuilder()
+        for id in ["s", "a", "d"] { b.addNode(id: id) }
+        let policy = DirectionPolicy(feeBaseMsat: 0, feeRatePPM: 0, cltvDelta: 40)
+        b.addChannel(0, 1, capacityMsat: 1_000_000_000, balance1Msat: 1_000_000_000, id: "sa", policy1: policy, policy2: policy)
+        b.addChannel(1, 2, capacityMsat: 1_000_000_000, balance1Msat: 1_000_000_000, id: "ad", policy1: policy, policy2: policy)
+        let g = b.build()
+        let f = try finder(g)
+        var memory = MissionControl()
+        memory.record(from: 1, to: 2, success: false, amount: 1_000_000, time: 0)
+        let tStar = 3600.0 * log2(29.0 / 28.0)
+        #expect(abs(tStar - 182.2537) < 1e-4)
+        let before = Int64((tStar - 0.001) * 1e6), after = Int64((tStar + 0.001) * 1e6)
+        #expect(f.findRoute(from: 0, to: 2, amount: 1_000_000, now: before, memory: memory, network: NetworkState(graph: g)) == nil)
+        #expect(f.findRoute(from: 0, to: 2, amount: 1_000_000, now: after, memory: memory, network: NetworkState(graph: g))?.hops == 2)
+        // Smaller amounts were never blocked; a lower minimum lets the pair back sooner.
+        #expect(f.findRoute(from: 0, to: 2, amount: 999_999, now: 0, memory: memory, network: NetworkState(graph: g))?.hops == 2)
+    }
+
+    /// A success raises the pair to 0.95 (lnd's prevSuccessProbability) for amounts up to it. With a's
+    /// base fee at 150,000 msat the direct route weighs 150,503: distance 150,503 + 184,210.5 = 334,713.5,
+    /// above the detour's 310,023.5; after a success of (a, d) for 5,000,000 the route probability is
+    /// 0.95 · 0.95 and the distance 150,503 + 116,343.5 = 266,846.5: direct.
+    @Test func aSuccessRaisesThePairsProbability() throws {
+        let g = graph(feeA: 150_000)
+        let f = try finder(g)
+        #expect(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: MissionControl(), network: NetworkState(graph: g))?.hops == 3)
+        var memory = MissionControl()
+        memory.record(from: 1, to: 4, success: true, amount: 5_000_000, time: 0)
+        #expect(f.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: memory, network: NetworkState(graph: g))?.hops == 2)
+        #expect(f.findRoute(from: 0, to: 4, amount: 5_000_001, now: 0, memory: memory, network: NetworkState(graph: g))?.hops == 3)
     }
 
     @Test func theSenderUsesOnlyWhatItCanSpendOnItsOwnChannels() throws {
@@ -59,16 +102,16 @@ import Testing
         var network = NetworkState(graph: g)
         let sa = 0 // direction s → a
         network.add(sa, amount: 1000, now: 0) // its only slot is taken
-        let route = try #require(f.findRoute(from: 0, to: 4, amount: 10_000, now: 0, memory: SenderMemory(), network: network))
+        let route = try #require(f.findRoute(from: 0, to: 4, amount: 10_000, now: 0, memory: MissionControl(), network: network))
         #expect(route.hops == 3)
-        #expect(f.findRoute(from: 0, to: 4, amount: 2_000_000_000, now: 0, memory: SenderMemory(), network: network) == nil)
+        #expect(f.findRoute(from: 0, to: 4, amount: 2_000_000_000, now: 0, memory: MissionControl(), network: network) == nil)
     }
 
     @Test func hopLimitAndCheapestCost() throws {
         let g = graph(feeA: 1_000_000)
-        #expect(try finder(g, .cheapest).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: SenderMemory(), network: NetworkState(graph: g))?.hops == 3)
-        #expect(try finder(g, .cheapest, maxHops: 2).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: SenderMemory(), network: NetworkState(graph: g))?.hops == 2)
-        #expect(try finder(g, .cheapest, maxHops: 1).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: SenderMemory(), network: NetworkState(graph: g)) == nil)
+        #expect(try finder(g, .cheapest).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: MissionControl(), network: NetworkState(graph: g))?.hops == 3)
+        #expect(try finder(g, .cheapest, maxHops: 2).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: MissionControl(), network: NetworkState(graph: g))?.hops == 2)
+        #expect(try finder(g, .cheapest, maxHops: 1).findRoute(from: 0, to: 4, amount: 1000, now: 0, memory: MissionControl(), network: NetworkState(graph: g)) == nil)
         #expect(try finder(g).searches == 0)
     }
 }
@@ -80,33 +123,58 @@ import Testing
         return HopProbability(routing)
     }
 
+    func results(_ r: [MissionControl.PairResult]) -> [MissionControl.PairResult] { r }
+
+    /// lnd's AprioriEstimator, by hand: no history 0.6; a fresh failure at 10 makes the pair 0 for >= 10;
+    /// one half-life later the node probability is 0.6 / (1 + 1/2) = 0.4 and the pair 0.4 · 1/2 = 0.2;
+    /// below the failed amount the pair is untried (node probability 0.6, the failure not applying).
     @Test func aprioriModel() throws {
         let m = try model(.apriori)
         let halfLife: Int64 = 3_600_000_000
-        #expect(m.probability(amount: 10, capacity: 100, failedAt: nil, age: 0) == 0.6)
-        #expect(m.probability(amount: 10, capacity: 100, failedAt: 10, age: 0) == 0)
-        #expect(abs(m.probability(amount: 10, capacity: 100, failedAt: 10, age: halfLife) - 0.3) < 1e-12)
-        #expect(m.probability(amount: 9, capacity: 100, failedAt: 10, age: 0) == 0.6)
-        #expect(m.negativeLog(amount: 9, capacity: 100, failedAt: 10, age: 0, floor: 1e-9) == -log(0.6))
-        #expect(m.negativeLog(amount: 10, capacity: 100, failedAt: 10, age: 0, floor: 1e-9) == nil)
+        var failed = MissionControl.PairResult(to: 7)
+        failed.failTime = 0; failed.failAmt = 10
+        let list = [failed]
+        list.withUnsafeBufferPointer { r in
+            let none = UnsafeBufferPointer<MissionControl.PairResult>(start: nil, count: 0)
+            #expect(m.probability(amount: 10, capacity: 100_000, results: none, pair: nil, now: 0) == 0.6)
+            #expect(m.probability(amount: 10, capacity: 100_000, results: r, pair: failed, now: 0) == 0)
+            #expect(abs(m.probability(amount: 10, capacity: 100_000, results: r, pair: failed, now: halfLife) - 0.2) < 1e-12)
+            #expect(m.probability(amount: 9, capacity: 100_000, results: r, pair: failed, now: 0) == 0.6)
+            // Another pair of the same node: only the node probability, 0.6 / (1 + 1) = 0.3 when fresh.
+            #expect(abs(m.probability(amount: 10, capacity: 100_000, results: r, pair: nil, now: 0) - 0.3) < 1e-12)
+        }
+        var succeeded = MissionControl.PairResult(to: 7)
+        succeeded.successTime = 0; succeeded.successAmt = 50
+        [succeeded].withUnsafeBufferPointer { r in
+            #expect(m.probability(amount: 50, capacity: 100_000, results: r, pair: succeeded, now: 0) == 0.95)
+            // The node's success counts for its other pairs: (0.6 · 1 + 0.95) / 2 = 0.775.
+            #expect(abs(m.probability(amount: 50, capacity: 100_000, results: r, pair: nil, now: 0) - 0.775) < 1e-12)
+        }
+        // The sender's own channel: 0.95.
+        #expect(m.localProbability(pair: nil, now: 0) == 0.95)
+    }
+
+    /// lnd's capacityFactor: 1 - 0.5 / (1 + exp(-(x - 0.9999 C) / (0.025 C))); 0 above the capacity.
+    @Test func capacityFactor() throws {
+        let m = try model(.apriori)
+        #expect(m.capacityFactor(amount: 40, capacity: 1000) == 1)
+        #expect(m.capacityFactor(amount: 1001, capacity: 1000) == 0)
+        let expected = 1 - 0.5 / (1 + exp(-(900 - 999.9) / 25))
+        #expect(abs(m.capacityFactor(amount: 900, capacity: 1000) - expected) < 1e-15)
+        #expect(abs(expected - 0.99090) < 1e-5)
+        #expect(abs(m.capacityFactor(amount: 1000, capacity: 1000) - (1 - 0.5 / (1 + exp(-0.004)))) < 1e-15)
     }
 
     @Test func uniformBalanceModel() throws {
         let m = try model(.pickhardt)
+        let none = UnsafeBufferPointer<MissionControl.PairResult>(start: nil, count: 0)
+        var failed = MissionControl.PairResult(to: 1)
+        failed.failTime = 0; failed.failAmt = 60
         // (C + 1 - x) / (C + 1) with C = 99, x = 50: 0.5; after a failure at 60 (balance < 60): (60 - 50) / 60.
-        #expect(m.probability(amount: 50, capacity: 99, failedAt: nil, age: 0) == 0.5)
-        #expect(abs(m.probability(amount: 50, capacity: 99, failedAt: 60, age: 0) - 10.0 / 60) < 1e-12)
-        #expect(m.probability(amount: 60, capacity: 99, failedAt: 60, age: 0) == 0)
-        #expect(m.probability(amount: 100, capacity: 99, failedAt: nil, age: 0) == 0)
-    }
-
-    @Test func memoryForgetsAfterItsHorizon() {
-        var memory = SenderMemory()
-        memory.recordFailure(direction: 3, amount: 100, time: 0)
-        memory.recordFailure(direction: 3, amount: 200, time: 5)
-        #expect(memory.entries == [SenderMemory.Entry(direction: 3, amountMsat: 100, timeMicros: 5)])
-        memory.recordFailure(direction: 4, amount: 50, time: 1_000, forgetAfter: 500)
-        #expect(memory.entries.map(\.direction) == [4])
+        #expect(m.probability(amount: 50, capacity: 99, results: none, pair: nil, now: 0) == 0.5)
+        #expect(abs(m.probability(amount: 50, capacity: 99, results: none, pair: failed, now: 0) - 10.0 / 60) < 1e-12)
+        #expect(m.probability(amount: 60, capacity: 99, results: none, pair: failed, now: 0) == 0)
+        #expect(m.probability(amount: 100, capacity: 99, results: none, pair: nil, now: 0) == 0)
     }
 
     @Test func linkabilityCountsPartsAtSharedForwarders() {
