@@ -24,7 +24,7 @@ public struct NodeAvailability {
     /// Toggles taken so far (for tests and counts).
     public private(set) var toggleCount = 0
     /// Whether any node can ever be offline.
-    public let anyOffline: Bool
+    public private(set) var anyOffline: Bool
 
     public init(nodes: Int, spec: NetworkSpec, offlineStream: RandomStream, churnStream: RandomStream) {
         offline = [Bool](repeating: false, count: nodes)
@@ -67,6 +67,12 @@ public struct NodeAvailability {
             toggles[0] = (next, node)
             siftDown(0)
         }
+    }
+
+    /// Takes `node` offline for the rest of the run (tests and what-if runs).
+    public mutating func takeOffline(_ node: Int) {
+        offline[node] = true
+        anyOffline = true
     }
 
     /// Whether `node` is online (after `advance(to:)` for the current time).

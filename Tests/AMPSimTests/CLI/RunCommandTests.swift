@@ -68,10 +68,15 @@ import Testing
 
     @Test func badInputExitsTwoAndWritesNothing() throws {
         let out = TestPaths.scratch() + "/never"
-        let unsupported = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
-                                                 "--set", "network.churn={mean_up_s: 10, mean_down_s: 1}"])
-        #expect(unsupported.status == 2)
-        #expect(unsupported.stderr.contains("network.churn: expected no churn (not implemented yet)"))
+        let badProbability = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                                    "--set", "routing.min_probability=0"])
+        #expect(badProbability.status == 2)
+        #expect(badProbability.stderr.contains("routing.min_probability: expected"))
+        let badChurn = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                              "--set", "network.churn={mean_up_s: 10, mean_down_s: 0}"])
+        #expect(badChurn.status == 2 && badChurn.stderr.contains("network.churn.mean_down_s: expected"))
+        let badCost = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--set", "routing.cost=bimodal2"])
+        #expect(badCost.status == 2 && badCost.stderr.contains("routing.cost: expected"))
         let missingGraph = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,
                                                   "--set", "graph={generator: import, format: lnd, path: no-such.json}"])
         #expect(missingGraph.status == 2 && missingGraph.stderr.contains("no-such.json"))

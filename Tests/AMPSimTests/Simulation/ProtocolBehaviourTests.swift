@@ -70,12 +70,14 @@ import Testing
         """
         let lonely = try SimulationHarness.run(try SimulationHarness.scenario(yaml))
         #expect(lonely.violation == nil)
-        #expect(!lonely.records[0].success && lonely.records[0].failure == "no_route" && lonely.records[0].attempts == 0)
+        // No channel: nothing to spend (lnd's errInsufficientBalance), before any route search.
+        #expect(!lonely.records[0].success && lonely.records[0].failure == "insufficient_local_balance" && lonely.records[0].attempts == 0)
         let unreachable = try SimulationHarness.run(try SimulationHarness.scenario(yaml, ["workload.sender=s", "workload.receiver=island"]))
         #expect(unreachable.records[0].failure == "no_route" && unreachable.records[0].attempts == 0)
-        // Too large for any channel: no route either, whatever the strategy.
+        // More than the sender holds: refused before any HTLC (the unreachable island above is "no_route").
         let huge = try SimulationHarness.run(try SimulationHarness.scenario(yaml, ["workload.sender=s", "workload.amount_sat=500000"]))
-        #expect(huge.records[0].failure == "no_route")
+        #expect(huge.records[0].failure == "insufficient_local_balance" && huge.records[0].htlcs == 0)
+
     }
 }
 
@@ -117,18 +119,17 @@ import Testing
     }
 }
 
-/// What this version cannot simulate is refused with the field named, never silently replaced.
-@Suite struct UnsupportedFeatureTests {
-    @Test func churnIsRefused() throws {
-        let s = try SimulationHarness.scenario("name: u\ngraph: {nodes: 20}\npayment: {protocol: amp, strategy: window}\nnetwork: {churn: {mean_up_s: 10, mean_down_s: 1}}\noutput: {parts: true, channels: true}")
-        do {
-            _ = try SimulationHarness.run(s)
-            Issue.record("expected a refusal")
-        } catch let e as InputError {
-            // parts.csv and channels.csv are written and every strategy runs: only churn is refused.
-            #expect(e.diagnostics.map(\.path) == ["network.churn"])
-            #expect(e.description.contains("network.churn: expected no churn (not implemented yet)"))
-        }
+/// `network.churn` runs: nodes go down and come back on their own stream, HTLCs meet offline next
+/// nodes (unknown_next_peer), and the run is the same twice.
+@Suite struct ChurnRunTests {
+    @Test func churnRunsDeterministicallyAndTakesNodesDown() throws {
+        let s = try SimulationHarness.scenario("name: u\ngraph: {nodes: 20}\nworkload: {payments: 300}\npayment: {protocol: amp, strategy: window}\nnetwork: {churn: {mean_up_s: 10, mean_down_s: 2}}")
+        let first = try SimulationHarness.run(s), second = try SimulationHarness.run(s)
+        #expect(first.violation == nil)
+        #expect(first.records == second.records)
+        let offline = Int(FailureCause.offline.rawValue) * first.graph.directionCount
+        let offlineFailures = first.network.stats.failures[offline..<(offline + first.graph.directionCount)].reduce(0, +)
+        #expect(offlineFailures > 0)
     }
 }
 

@@ -45,11 +45,13 @@ enum TwoPaths {
 
 extension SimulationHarness {
     /// Runs `scenario` (replication 0, invariants checked) and returns its records and every attempt.
-    static func trace(_ scenario: Scenario) throws -> (records: [PaymentRecord], attempts: [AttemptTrace], violation: String?) {
+    static func trace(_ scenario: Scenario, prepare: (Simulation) -> Void = { _ in }) throws
+        -> (records: [PaymentRecord], attempts: [AttemptTrace], violation: String?) {
         let (graph, _) = try GraphFactory.build(scenario, replication: 0)
         let workload = try RunExperiment.payments(scenario, graph: graph, replication: 0)
         let simulation = try Simulation(scenario: scenario, graph: graph, replication: 0)
         simulation.checkInvariants = true
+        prepare(simulation)
         let records = simulation.run(workload)
         let attempts = simulation.attempts.map { a -> AttemptTrace in
             let arrival = records[Int(a.payment)].arrival
