@@ -3,7 +3,8 @@ import Testing
 
 /// Property tests on random scenarios (`RandomScenario`): for every protocol x strategy, after every
 /// event the design's invariants hold (conservation, slot limits, no negative balance, no AMP HTLC
-/// settled before its set is whole), every payment ends exactly once, nothing stays in flight, and
+/// settled before its set is whole), every payment ends exactly once, nothing stays in flight, no part
+/// is launched after its payment's deadline (no attempt cap is set: nothing may loop), and
 /// payments.csv / parts.csv / channels.csv parse back to the records they came from.
 @Suite struct PropertyTests {
     static let seeds: ClosedRange<UInt64> = 1...80
@@ -47,6 +48,14 @@ import Testing
             #expect(row[1] == String(r.paymentID) && row[5] == String(r.amountMsat) && row[9] == String(r.feeMsat), "\(label)")
             #expect(row[3] == graph.nodeIDs[Int(r.sender)] && row[4] == graph.nodeIDs[Int(r.receiver)], "\(label)")
             #expect(row[8] == (r.success ? "true" : "false") && row[22] == r.failure, "\(label)")
+        }
+        // Nothing loops without an attempt cap (none is set here): no part starts at or after its
+        // payment's deadline, and an ended payment launched nothing more.
+        #expect(scenario.payment.maxAttempts == nil, "\(label)")
+        let timeout = Bounds.microseconds(seconds: scenario.payment.timeoutS)
+        for part in simulation.partRecords() {
+            let r = records[part.paymentID]
+            #expect(part.start < r.arrival + timeout && part.start <= r.end, "\(label): part \(part.partID) of payment \(part.paymentID) started at \(part.start)")
         }
         let parts = CSVReader.parse(PartsTable.header + PartsTable.rows(simulation.partRecords(), replication: 0))
         #expect(parts.allSatisfy { $0.count == PartsTable.columns.count }, "\(label): parts.csv")
