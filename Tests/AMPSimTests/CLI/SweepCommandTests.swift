@@ -110,6 +110,17 @@ import Testing
         #expect(read(a + "/sweep.json").contains("\"jobs\" : 1") && read(b + "/sweep.json").contains("\"jobs\" : 2"))
     }
 
+    /// Without --jobs a sweep starts one worker per CPU it may use: under `taskset -c 0` (as in a
+    /// 1-CPU Slurm allocation) that is 1, however many cores the machine has.
+    @Test func jobsDefaultToTheCPUsTheProcessMayUse() throws {
+        let out = TestPaths.scratch() + "/pinned"
+        let run = try CommandRun.run("/usr/bin/taskset", ["-c", "0", TestPaths.binary, "sweep", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                                          "--vary", "payment.protocol=mpp,amp", "--set", "payment.strategy=halving", "--replications", "1"] + Self.small)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("sweep: 2 points x 1 replications = 2 runs, 1 jobs, folder \(out)\n"), "\(run.stderr)")
+        #expect(read(out + "/sweep.json").contains("\"jobs\" : 1"))
+    }
+
     @Test func shardUnionIsTheFullSweep() throws {
         let root = TestPaths.scratch()
         #expect(try sweep(root + "/full", ["--jobs", "2"]).status == 0)
