@@ -41,7 +41,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Replications per grid point (same as --set replications=N).")
     var replications: Int?
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Worker threads (default: the CPUs this process may use, e.g. a Slurm allocation or taskset).")
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Run only this slice of the runs, e.g. 2/8.", valueName: "I/N"))
@@ -63,7 +63,7 @@ struct SweepCommand: ParsableCommand {
     var allowLarge = false
 
     func run() throws {
-        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let jobs = self.jobs ?? UsableProcessors.count()
         let (execution, dir) = try InputFailure.exitOnInputError { () -> (SweepExecution, String) in
             guard jobs >= 1 else { throw InputError(location: "--jobs \(jobs)", expected: "at least 1 worker thread", found: "\(jobs)") }
             let shard = try shard.map(SweepShard.parse) ?? .whole

@@ -4,9 +4,12 @@ import Foundation
 ///
 /// Guarantees: every input folder holds the same scenario.yaml (same scenario, grid, replications and
 /// version) and only finished runs, and no run is in two folders — otherwise an `InputError` and
-/// nothing is written; DIR is new, empty, or an earlier merge of the same sweep; each run folder is
-/// linked or copied under a temporary name and renamed into place, then runs.csv lists the union in
+/// nothing is written; DIR is new, empty, or an earlier merge of the same sweep (not a folder that
+/// `ampsim sweep` wrote, and holding nothing in runs/ but run folders); each run folder is linked or
+/// copied under a temporary name and renamed into place, then runs.csv lists the union in
 /// (point, replication) order and the summaries are rebuilt — the same bytes as one unsharded sweep.
+/// Nothing of an earlier merge stays behind: its runs that the inputs do not hold are removed, and its
+/// paired.csv unless `pair` is given (files a merge does not write, such as figures, are left alone).
 public enum SweepMerge {
     @discardableResult
     public static func merge(_ inputs: [String], into out: String, pair: String? = nil) throws -> SweepSummary.Folder {
@@ -35,12 +38,25 @@ public enum SweepMerge {
         }
         let target = SweepFolder(out)
         let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+        var stale: [String] = []
         if !entries.isEmpty {
             let existing = try? String(contentsOfFile: out + "/scenario.yaml", encoding: .utf8)
             guard existing == folders[0].scenarioYAML else {
                 throw InputError(location: out, path: "--out", expected: "a new or empty folder, or an earlier merge of the same sweep",
                                  found: "a folder with \(entries.count) entries")
             }
+            guard !entries.contains("sweep.json") else {
+                throw InputError(location: out, path: "--out", expected: "a new or empty folder, or an earlier merge of the same sweep",
+                                 found: "the folder of a sweep (it holds sweep.json)")
+            }
+            for name in ((try? fm.contentsOfDirectory(atPath: target.runsPath)) ?? []).sorted() where !name.contains(".tmp-") {
+                guard let id = SweepRunID.parse(name) else {
+                    throw InputError(location: target.runsPath, path: "--out", expected: "only run folders (p<point>-r<replication>) in an earlier merge",
+                                     found: "'\(name)'")
+                }
+                if owner[id] == nil { stale.append(target.runPath(id)) }
+            }
+            if pair == nil { stale.append(out + "/paired.csv") }
         }
         do {
             try fm.createDirectory(atPath: target.runsPath, withIntermediateDirectories: true)
@@ -56,6 +72,11 @@ public enum SweepMerge {
         try writer.stage(folders[0].scenarioYAML, to: out + "/scenario.yaml")
         try writer.stage(SweepTables.runsCSV(Array(owner.keys), grid: folders[0].grid), to: out + "/runs.csv")
         try writer.commit()
+        for path in stale where fm.fileExists(atPath: path) {
+            do { try fm.removeItem(atPath: path) } catch {
+                throw InputError(location: path, path: "--out", expected: "a file of an earlier merge that can be removed", found: "\(error.localizedDescription)")
+            }
+        }
         return try SweepSummary.write(out, pair: pair)
     }
 

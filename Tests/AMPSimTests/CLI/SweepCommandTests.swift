@@ -110,6 +110,17 @@ import Testing
         #expect(read(a + "/sweep.json").contains("\"jobs\" : 1") && read(b + "/sweep.json").contains("\"jobs\" : 2"))
     }
 
+    /// Without --jobs a sweep starts one worker per CPU it may use: under `taskset -c 0` (as in a
+    /// 1-CPU Slurm allocation) that is 1, however many cores the machine has.
+    @Test func jobsDefaultToTheCPUsTheProcessMayUse() throws {
+        let out = TestPaths.scratch() + "/pinned"
+        let run = try CommandRun.run("/usr/bin/taskset", ["-c", "0", TestPaths.binary, "sweep", TestPaths.scenario("quickstart.yaml"), "--out", out,
+                                                          "--vary", "payment.protocol=mpp,amp", "--set", "payment.strategy=halving", "--replications", "1"] + Self.small)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("sweep: 2 points x 1 replications = 2 runs, 1 jobs, folder \(out)\n"), "\(run.stderr)")
+        #expect(read(out + "/sweep.json").contains("\"jobs\" : 1"))
+    }
+
     @Test func shardUnionIsTheFullSweep() throws {
         let root = TestPaths.scratch()
         #expect(try sweep(root + "/full", ["--jobs", "2"]).status == 0)
@@ -126,6 +137,39 @@ import Testing
         let twice = try CommandRun.ampsim(["summarize", root + "/s1", root + "/full", "--out", root + "/bad"])
         #expect(twice.status == 2 && twice.stderr.contains("expected each run in one folder only, found run p000-r00 in \(root)/s1 too"))
         #expect(!FileManager.default.fileExists(atPath: root + "/bad"))
+    }
+
+    /// Merging again into an earlier merge leaves nothing of it behind: runs the inputs no longer hold
+    /// and a paired.csv not asked for are removed (a file a merge does not write stays); the folder of
+    /// a sweep, or an earlier merge with something else in runs/, is refused and left as it was.
+    @Test func mergingAgainLeavesNoStaleFiles() throws {
+        let root = TestPaths.scratch()
+        for i in 1...3 { #expect(try sweep(root + "/s\(i)", ["--shard", "\(i)/3", "--jobs", "1"]).status == 0) }
+        let merged = root + "/merged", fm = FileManager.default
+        let all = try CommandRun.ampsim(["summarize", root + "/s1", root + "/s2", root + "/s3", "--out", merged, "--quiet",
+                                         "--pair", "payment.protocol,payment.strategy=mpp:halving"])
+        #expect(all.status == 0 && fm.fileExists(atPath: merged + "/paired.csv"), "\(all.stderr)")
+        _ = fm.createFile(atPath: merged + "/figure.svg", contents: Data("<svg/>".utf8))
+        let two = try CommandRun.ampsim(["summarize", root + "/s1", root + "/s2", "--out", merged, "--quiet"])
+        #expect(two.status == 0 && two.stderr.isEmpty, "\(two.stderr)")
+        #expect(try CommandRun.ampsim(["summarize", root + "/s1", root + "/s2", "--out", root + "/fresh", "--quiet"]).status == 0)
+        #expect(try fm.contentsOfDirectory(atPath: merged).sorted() == ["figure.svg", "runs", "runs.csv", "scenario.yaml", "summary.csv", "summary_ci.csv"])
+        #expect(try fm.contentsOfDirectory(atPath: merged + "/runs").sorted() == fm.contentsOfDirectory(atPath: root + "/fresh/runs").sorted())
+        #expect(try fm.contentsOfDirectory(atPath: merged + "/runs").count == 8)
+        for file in ["runs.csv", "summary.csv", "summary_ci.csv", "scenario.yaml"] { #expect(read("\(merged)/\(file)") == read("\(root)/fresh/\(file)"), "\(file)") }
+
+        func snapshot(_ dir: String) throws -> [String] { try fm.subpathsOfDirectory(atPath: dir).sorted().map { $0 + "=" + read(dir + "/" + $0) } }
+        let shard3 = try snapshot(root + "/s3")
+        let intoSweep = try CommandRun.ampsim(["summarize", root + "/s1", root + "/s2", "--out", root + "/s3"])
+        #expect(intoSweep.status == 2 && intoSweep.stderr == "\(root)/s3: --out: expected a new or empty folder, or an earlier merge of the same sweep, "
+                + "found the folder of a sweep (it holds sweep.json)\n", "\(intoSweep.stderr)")
+        #expect(try snapshot(root + "/s3") == shard3)
+        _ = fm.createFile(atPath: merged + "/runs/notes.txt", contents: Data("mine".utf8))
+        let before = try snapshot(merged)
+        let junk = try CommandRun.ampsim(["summarize", root + "/s1", root + "/s2", root + "/s3", "--out", merged])
+        #expect(junk.status == 2 && junk.stderr == "\(merged)/runs: --out: expected only run folders (p<point>-r<replication>) in an earlier merge, "
+                + "found 'notes.txt'\n", "\(junk.stderr)")
+        #expect(try snapshot(merged) == before)
     }
 
     @Test func pairedRunsSeeTheSameGraphAndPayments() throws {
