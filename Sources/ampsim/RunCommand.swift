@@ -59,10 +59,12 @@ struct RunCommand: ParsableCommand {
 }
 
 /// The compact table `ampsim run` prints: each headline figure's mean over the replications with its
-/// 95% interval (the rows of summary_ci.csv; Wilson for the success rate, Student t otherwise).
+/// 95% interval (the rows of summary_ci.csv: Student t over replications, Wilson for a rate of a
+/// single replication).
 enum SummaryTable {
     static let shown = [
-        "success_rate", "volume_success_rate", "fee_msat_mean", "fee_ppm_mean", "fee_ppm_p95", "attempts_mean", "parts_mean",
+        "success_rate", "volume_success_rate", "feasible_multi_path_share", "feasible_single_path_share", "success_rate_feasible",
+        "succeeded_infeasible", "fee_msat_mean", "fee_ppm_mean", "fee_ppm_p95", "attempts_mean", "parts_mean",
         "htlcs_per_payment", "latency_ms_mean", "latency_ms_p95", "peak_htlcs_in_flight", "max_channel_peak_slots",
         "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment", "partial_loss_payments",
         "linked_payment_share",

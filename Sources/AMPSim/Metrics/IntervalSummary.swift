@@ -1,9 +1,11 @@
 /// summary_ci.csv: for each metric of summary.csv, its mean over replications and a 95% interval.
 ///
 /// Guarantees: one long-form row per metric, in the order of the input columns (the `replication`
-/// column is skipped); proportions of payments (`success_rate`) get a Wilson interval on the counts
-/// pooled over replications (`successful_payments` of `payments`), every other metric a Student-t
-/// interval over its per-replication values; a replication whose value is empty (not applicable, e.g.
+/// column is skipped). Every metric with values from two or more replications gets a Student-t
+/// interval over its per-replication values — rates included: each replication has its own graph,
+/// balances and payments, so payments are clustered by replication and an interval that pooled them
+/// as independent would be too narrow. A proportion (`success_rate`, `success_rate_feasible`) from a
+/// single replication gets a Wilson interval on its counts instead (rate × its trials column); a replication whose value is empty (not applicable, e.g.
 /// a fee mean with no successful payment) is left out of that metric, and `replications` says how many
 /// values were used; bounds are empty when the interval is undefined (fewer than two values).
 public enum IntervalSummary {
@@ -18,9 +20,10 @@ public enum IntervalSummary {
 
     public static let columns = ["metric", "replications", "mean", "ci_lower", "ci_upper", "interval"]
 
-    /// Proportion metrics and the (successes, trials) count columns their Wilson interval pools.
-    public static let proportions: [String: (successes: String, trials: String)] = [
-        "success_rate": ("successful_payments", "payments"),
+    /// Proportion metrics and the trials column of their Wilson interval (one replication only).
+    public static let proportions: [String: String] = [
+        "success_rate": "payments",
+        "success_rate_feasible": "feasible_payments",
     ]
 
     /// Intervals for every column of `values` (one inner array per replication, aligned with `columns`).
@@ -31,12 +34,12 @@ public enum IntervalSummary {
         var out: [Row] = []
         for (i, name) in columns.enumerated() where name != "replication" {
             let finite = values.map { $0[i] }.filter(\.isFinite)
-            if let counts = proportions[name], let s = column(counts.successes), let t = column(counts.trials) {
-                let successes = s.filter(\.isFinite).reduce(0, +), trials = t.filter(\.isFinite).reduce(0, +)
+            if finite.count == 1, let trialsName = proportions[name], let t = column(trialsName),
+               let j = values.firstIndex(where: { $0[i].isFinite }), t[j].isFinite {
+                let trials = t[j], successes = finite[0] * trials
                 var interval = Statistics.wilsonInterval(successes: Int(successes.rounded()), trials: Int(trials.rounded()), confidence: confidence)
-                // The point estimate stays the mean of the replications' rates (equal-sized replications: the same).
-                if !finite.isEmpty { interval.estimate = Statistics.mean(finite) }
-                out.append(Row(metric: name, replications: finite.count, interval: interval, method: "wilson"))
+                interval.estimate = finite[0]
+                out.append(Row(metric: name, replications: 1, interval: interval, method: "wilson"))
             } else {
                 out.append(Row(metric: name, replications: finite.count, interval: Statistics.tInterval(finite, confidence: confidence), method: "t"))
             }

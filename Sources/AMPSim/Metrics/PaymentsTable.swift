@@ -7,6 +7,7 @@ public enum PaymentsTable {
         "replication", "payment_id", "time_ms", "sender", "receiver", "amount_msat", "protocol", "strategy", "success",
         "fee_msat", "attempts", "parts", "parts_settled", "htlcs", "max_parts_in_flight", "latency_ms", "slot_seconds",
         "locked_msat_seconds", "partial_loss_msat", "linkable_parts", "invoice", "set_id", "failure",
+        "max_flow_msat", "feasible_single_path", "feasible_multi_path", "sender_spendable_msat", "receiver_inbound_msat",
     ]
 
     public static var header: String { columns.joined(separator: ",") + "\n" }
@@ -24,6 +25,9 @@ public enum PaymentsTable {
                 CSVFormat.decimal(Double(r.slotMicros) / 1e6), CSVFormat.decimal(r.lockedMsatMicros / 1e6, places: 3),
                 String(r.partialLossMsat), String(r.linkableParts), r.invoice >= 0 ? String(r.invoice) : "",
                 r.setID?.hex ?? "", r.failure,
+                r.oracle.map { String($0.maxFlowMsat) } ?? "", r.oracle.map { CSVFormat.bool($0.feasibleSinglePath) } ?? "",
+                r.oracle.map { CSVFormat.bool($0.feasibleMultiPath) } ?? "", r.oracle.map { String($0.senderSpendableMsat) } ?? "",
+                r.oracle.map { String($0.receiverInboundMsat) } ?? "",
             ]
             out += fields.joined(separator: ",")
             out += "\n"

@@ -2,7 +2,10 @@
 ///
 /// Guarantees: success rates by count and by volume are over all payments; fee figures are over
 /// successful payments (empty when none succeeded); latency over all payments; HTLC-slot figures from
-/// the network's exact time integrals.
+/// the network's exact time integrals. The oracle figures (`feasible_*`, `success_rate_feasible`,
+/// `volume_success_rate_feasible`, `succeeded_infeasible`) are over the payments the oracle judged
+/// (empty when `output.oracle` is off); "feasible" means multi-path feasible (the max flow reached
+/// the amount) unless the name says single path.
 public struct ReplicationSummary: Sendable {
     public var values: [(String, Double)]
 
@@ -13,6 +16,8 @@ public struct ReplicationSummary: Sendable {
         "max_channel_peak_slots", "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment",
         "partial_loss_msat_total", "partial_loss_payments", "linkable_parts_mean", "linked_payment_share",
         "path_searches", "events",
+        "feasible_payments", "feasible_single_path_share", "feasible_multi_path_share", "success_rate_feasible",
+        "volume_success_rate_feasible", "succeeded_infeasible",
     ]
 
     public init(replication: Int, records: [PaymentRecord], network: NetworkState, pathSearches: Int, events: Int) {
@@ -25,7 +30,7 @@ public struct ReplicationSummary: Sendable {
         let volumeOK = Double(ok.reduce(Int64(0)) { $0 + $1.amountMsat })
         let multi = records.filter { $0.parts > 1 }
         func mean(_ f: (PaymentRecord) -> Double) -> Double { records.isEmpty ? .nan : records.reduce(0) { $0 + f($1) } / n }
-        values = [
+        let base: [(String, Double)] = [
             ("replication", Double(replication)),
             ("payments", n),
             ("successful_payments", Double(ok.count)),
@@ -55,6 +60,24 @@ public struct ReplicationSummary: Sendable {
             ("linked_payment_share", multi.isEmpty ? .nan : Double(multi.filter { $0.linkableParts > 0 }.count) / Double(multi.count)),
             ("path_searches", Double(pathSearches)),
             ("events", Double(events)),
+        ]
+        values = base + Self.oracleValues(records)
+    }
+
+    /// The oracle's figures over the payments it judged (NaN when none was judged).
+    static func oracleValues(_ records: [PaymentRecord]) -> [(String, Double)] {
+        let judged = records.filter { $0.oracle != nil }
+        let feasible = judged.filter { $0.oracle!.feasibleMultiPath }
+        let n = Double(judged.count)
+        let volume = feasible.reduce(0.0) { $0 + Double($1.amountMsat) }
+        let volumeOK = feasible.filter(\.success).reduce(0.0) { $0 + Double($1.amountMsat) }
+        return [
+            ("feasible_payments", judged.isEmpty ? .nan : Double(feasible.count)),
+            ("feasible_single_path_share", judged.isEmpty ? .nan : Double(judged.filter { $0.oracle!.feasibleSinglePath }.count) / n),
+            ("feasible_multi_path_share", judged.isEmpty ? .nan : Double(feasible.count) / n),
+            ("success_rate_feasible", feasible.isEmpty ? .nan : Double(feasible.filter(\.success).count) / Double(feasible.count)),
+            ("volume_success_rate_feasible", volume == 0 ? .nan : volumeOK / volume),
+            ("succeeded_infeasible", judged.isEmpty ? .nan : Double(judged.filter { $0.success && !$0.oracle!.feasibleMultiPath }.count)),
         ]
     }
 

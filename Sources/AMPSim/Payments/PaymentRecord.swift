@@ -25,5 +25,7 @@ public struct PaymentRecord: Sendable, Equatable {
     public var setID: Bytes32?
     /// Empty on success.
     public var failure: String
+    /// What could have succeeded at the payment's arrival (nil when `output.oracle` is off).
+    public var oracle: FlowOracle.Result? = nil
     public var latency: SimTime { end - arrival }
 }

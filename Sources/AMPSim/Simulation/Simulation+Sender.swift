@@ -5,6 +5,12 @@ import Crypto
 extension Simulation {
     func startPayment(_ p: Int) {
         let now = scheduler.now
+        if let oracle {
+            let availability = self.availability
+            payments[p].oracle = oracle.evaluate(sender: Int(payments[p].spec.sender), receiver: Int(payments[p].spec.receiver),
+                                                 amount: payments[p].spec.amountMsat, network: network,
+                                                 online: { $0 == Int(self.payments[p].spec.sender) || availability.isOnline($0) })
+        }
         payments[p].deadline = now + Bounds.microseconds(seconds: scenario.payment.timeoutS)
         if scenario.payment.protocol == .amp {
             let sharer = AMPSharer(random: strategyStream)
@@ -214,7 +220,7 @@ extension Simulation {
             parts: s.parts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
             slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
-            setID: s.setID, failure: failure)
+            setID: s.setID, failure: failure, oracle: s.oracle)
         if let memory = payments[p].strategy.learned() { destinationMemory[destinationKey(p)] = memory }
         payments[p].strategy = SingleStrategy()
         payments[p].linkingNodes = []

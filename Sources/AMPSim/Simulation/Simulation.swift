@@ -12,6 +12,8 @@ public final class Simulation {
     var network: NetworkState
     var scheduler = Scheduler<SimulationEvent>(minimumCapacity: 1024)
     let finder: PathFinder
+    /// What could have succeeded (nil when `output.oracle` is off).
+    let oracle: FlowOracle?
     /// Each sender's own mission control (by node id).
     var memories: [MissionControl]
     /// Which nodes are online (offline for the run, churn).
@@ -60,6 +62,7 @@ public final class Simulation {
         self.replication = replication
         network = NetworkState(graph: graph)
         finder = PathFinder(graph: graph, routing: scenario.routing)
+        oracle = scenario.output.oracle ? FlowOracle(graph: graph, maxHops: scenario.routing.maxHops) : nil
         memories = [MissionControl](repeating: MissionControl(), count: graph.nodeCount)
         latency = DistributionSampler(scenario.network.hopLatencyMs)
         func stream(_ purpose: StreamPurpose) -> RandomStream {

@@ -68,6 +68,8 @@ struct PaymentState {
     var lockedMsatMicros: Double = 0
     var sentOnSettled: Int64 = 0
     var lastFailure: FailureCause?
+    /// What could have succeeded at arrival (nil: oracle off).
+    var oracle: FlowOracle.Result?
     /// The sender could not pay what was left with its spendable balance and nothing was in flight.
     var insufficientLocalBalance = false
     var gaveUp = false

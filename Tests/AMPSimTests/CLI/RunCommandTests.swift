@@ -24,7 +24,7 @@ import Testing
         let ci = try String(contentsOfFile: out + "/summary_ci.csv", encoding: .utf8).split(separator: "\n")
         #expect(ci.first == "metric,replications,mean,ci_lower,ci_upper,interval")
         #expect(ci.count == ReplicationSummary.columns.count)
-        #expect(ci.contains { $0.hasPrefix("success_rate,2,") && $0.hasSuffix(",wilson") })
+        #expect(ci.contains { $0.hasPrefix("success_rate,2,") && $0.hasSuffix(",t") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["payments.csv", "run.json", "summary.csv", "summary_ci.csv"])
     }
 
@@ -50,7 +50,8 @@ import Testing
         #expect((channels.count - 1) % 4 == 0 && channels.count > 1)
         // The headline figures with their 95% intervals.
         #expect(run.stdout.contains("metric") && run.stdout.contains("95% interval"))
-        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate ") && $0.hasSuffix("wilson") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate ") && $0.hasSuffix(" t") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate_feasible ") && $0.contains("[") })
         #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("slot_seconds_per_payment ") && $0.contains("[") })
         #expect(run.stdout.contains("parts.csv, channels.csv"))
     }

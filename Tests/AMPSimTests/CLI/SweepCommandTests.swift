@@ -43,7 +43,7 @@ import Testing
         let ci = lines(out + "/summary_ci.csv")
         #expect(ci[0] == "point,payment.protocol,payment.strategy,workload.amount_sat,metric,replications,mean,ci_lower,ci_upper,interval")
         #expect(ci.count == 1 + 6 * metrics.count)
-        #expect(ci.contains { $0.hasPrefix("4,amp,halving,10000,success_rate,2,") && $0.hasSuffix(",wilson") })
+        #expect(ci.contains { $0.hasPrefix("4,amp,halving,10000,success_rate,2,") && $0.hasSuffix(",t") })
         let paired = lines(out + "/paired.csv")
         #expect(paired[0] == "point,payment.protocol,payment.strategy,workload.amount_sat,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper")
         #expect(paired.count == 1 + 4 * metrics.count)

@@ -56,12 +56,15 @@ import Testing
         let rows = IntervalSummary.rows([Self.summary(0), Self.summary(1)])
         #expect(rows.map(\.metric) == Array(ReplicationSummary.columns.dropFirst()))
         let rate = rows.first { $0.metric == "success_rate" }!
-        // 32 of 40 pooled, Wilson 95%: centre (0.8 + z²/80) / (1 + z²/40), z = 1.959964.
-        let z = 1.959963985, n = 40.0, p = 0.8
+        // Two identical replications: a t interval of zero width, also for the rate.
+        #expect(rate.method == "t" && rate.replications == 2 && rate.interval.lower == 0.8 && rate.interval.upper == 0.8)
+        // One replication, 16 of 20: Wilson 95%, centre (0.8 + z²/40) / (1 + z²/20), z = 1.959964.
+        let single = IntervalSummary.rows([Self.summary(0)]).first { $0.metric == "success_rate" }!
+        let z = 1.959963985, n = 20.0, p = 0.8
         let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
         let half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
-        #expect(rate.method == "wilson" && rate.replications == 2)
-        #expect(abs(rate.interval.lower - (centre - half)) < 1e-8 && abs(rate.interval.upper - (centre + half)) < 1e-8)
+        #expect(single.method == "wilson" && single.replications == 1)
+        #expect(abs(single.interval.lower - (centre - half)) < 1e-8 && abs(single.interval.upper - (centre + half)) < 1e-8)
         // Identical replications: every t interval has zero width.
         let fee = rows.first { $0.metric == "fee_msat_p95" }!
         #expect(fee.method == "t" && fee.interval.lower == 1525 && fee.interval.upper == 1525)

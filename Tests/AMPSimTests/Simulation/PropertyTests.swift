@@ -37,6 +37,13 @@ import Testing
         for r in records {
             #expect(r.success == r.failure.isEmpty, "\(label)")
             #expect(r.feeMsat >= 0 && r.amountMsat >= 1 && r.end >= r.arrival, "\(label)")
+            // The oracle's flow never exceeds what the sender can spend, the receiver take, or the amount.
+            if let o = r.oracle {
+                #expect(o.maxFlowMsat <= min(o.senderSpendableMsat, o.receiverInboundMsat, r.amountMsat), "\(label): \(o)")
+                #expect(o.feasibleMultiPath == (o.maxFlowMsat == r.amountMsat) && (!o.feasibleSinglePath || o.feasibleMultiPath), "\(label): \(o)")
+            } else {
+                Issue.record("\(label): the oracle is on by default")
+            }
         }
         // payments.csv parses back: one row per record, every column, the record's values.
         let rows = CSVReader.parse(PaymentsTable.header + PaymentsTable.rows(records, replication: 0, graph: graph, payment: scenario.payment))
