@@ -7,6 +7,44 @@ public enum EndpointChoice: String, Sendable, CaseIterable {
     case degreeWeighted = "degree-weighted"
 }
 
+/// How one end of a payment (sender or receiver) is picked, among the nodes with a usable channel.
+public enum EndpointRule: Sendable, Equatable {
+    case uniform
+    case capacityWeighted
+    case degreeWeighted
+    /// Uniformly among the N nodes of largest total capacity (merchant-like receivers).
+    case topCapacity(Int)
+
+    init(_ choice: EndpointChoice) {
+        switch choice {
+        case .uniform: self = .uniform
+        case .capacityWeighted: self = .capacityWeighted
+        case .degreeWeighted: self = .degreeWeighted
+        }
+    }
+
+    /// `uniform` | `capacity-weighted` | `degree-weighted` | `{top_capacity: N}`.
+    static func read(_ r: MapReader, _ key: String, default fallback: EndpointRule) -> EndpointRule {
+        guard let node = r.value(key) else { return fallback }
+        if case .mapping = node {
+            let m = r.section(key)
+            let n = m.int("top_capacity", default: nil, min: 1, max: 100_000_000)
+            m.finish(known: ["top_capacity"])
+            return .topCapacity(n)
+        }
+        return EndpointRule(r.choice(key, default: nil) as EndpointChoice)
+    }
+
+    var node: Node {
+        switch self {
+        case .uniform: return YAMLBuild.string(EndpointChoice.uniform.rawValue)
+        case .capacityWeighted: return YAMLBuild.string(EndpointChoice.capacityWeighted.rawValue)
+        case .degreeWeighted: return YAMLBuild.string(EndpointChoice.degreeWeighted.rawValue)
+        case .topCapacity(let n): return YAMLBuild.map([("top_capacity", YAMLBuild.int(n))], flow: true)
+        }
+    }
+}
+
 /// Reusable AMP invoices: `invoices` receivers each publish one invoice that a share of all payments pay.
 public struct RecurringSpec: Sendable, Equatable {
     public var invoices: Int
@@ -25,6 +63,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var arrivalRatePerS: Double
     public var amountSat: Distribution
     public var endpoints: EndpointChoice
+    /// How senders and receivers are picked (default: both by `endpoints`).
+    public var senderEndpoints: EndpointRule
+    public var receiverEndpoints: EndpointRule
     /// A CLoTH payments.csv, as written in the scenario (relative to the scenario file).
     public var replay: String?
     public var recurring: RecurringSpec?
@@ -44,6 +85,8 @@ public struct WorkloadSpec: Sendable, Equatable {
             r.report("amount_sat", expected: "amounts of at least 0.001 sat (1 msat)")
         }
         let endpoints = r.choice("endpoints", default: EndpointChoice.uniform)
+        let senderEndpoints = EndpointRule.read(r, "sender_endpoints", default: EndpointRule(endpoints))
+        let receiverEndpoints = EndpointRule.read(r, "receiver_endpoints", default: EndpointRule(endpoints))
         let replay = r.optionalString("replay")
         if replay != nil {
             for key in ["duration_s", "arrival_rate_per_s", "amount_sat", "recurring"] where r.has(key) {
@@ -58,8 +101,10 @@ public struct WorkloadSpec: Sendable, Equatable {
         } else { _ = r.value("recurring") }
         let sender = r.optionalString("sender"), receiver = r.optionalString("receiver")
         if let sender, sender == receiver { r.report("receiver", expected: "a node other than workload.sender") }
-        r.finish(known: ["payments", "duration_s", "arrival_rate_per_s", "amount_sat", "endpoints", "replay", "recurring", "sender", "receiver"])
+        r.finish(known: ["payments", "duration_s", "arrival_rate_per_s", "amount_sat", "endpoints", "sender_endpoints",
+                         "receiver_endpoints", "replay", "recurring", "sender", "receiver"])
         return WorkloadSpec(payments: payments, durationS: duration, arrivalRatePerS: rate, amountSat: amount, endpoints: endpoints,
+                            senderEndpoints: senderEndpoints, receiverEndpoints: receiverEndpoints,
                             replay: replay, recurring: recurring, sender: sender, receiver: receiver)
     }
 
@@ -70,6 +115,8 @@ public struct WorkloadSpec: Sendable, Equatable {
             ("arrival_rate_per_s", YAMLBuild.number(arrivalRatePerS)),
             ("amount_sat", DistributionReading.node(amountSat)),
             ("endpoints", YAMLBuild.string(endpoints.rawValue)),
+            ("sender_endpoints", senderEndpoints.node),
+            ("receiver_endpoints", receiverEndpoints.node),
             ("replay", YAMLBuild.optional(replay.map(YAMLBuild.string))),
             ("sender", YAMLBuild.optional(sender.map(YAMLBuild.string))),
             ("receiver", YAMLBuild.optional(receiver.map(YAMLBuild.string))),
