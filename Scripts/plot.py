@@ -17,7 +17,9 @@ that never change are left out of the labels. The x axis is logarithmic when x s
 decade. Shaded bands are the 95% intervals of summary_ci.csv.
 
 Writes DIR/NAME.png and DIR/NAME.svg for each figure whose metrics are in the file:
-    success_rate       success rate with its (Wilson) interval
+    success_rate       success rate with its interval, and the oracle's multi- and single-path
+                       bounds (feasible shares) as black dashed and dotted lines when present
+    success_feasible   success among the payments that could have succeeded (success_rate_feasible)
     fee_ppm            mean fee of successful payments, ppm of the amount
     htlcs_slots        HTLCs per payment and slot-seconds per payment (two panels)
     locked_liquidity   locked liquidity per payment (sat·s)
@@ -40,6 +42,8 @@ AUTO_IGNORE = {"point", "grid_point", "point_id", "run", "run_dir", "dir", "out"
 # (file name, title, [(metric, y label, scale, y log allowed)])
 FIGURES = [
     ("success_rate", "Success rate", [("success_rate", "success rate (share of payments)", 1.0, False)]),
+    ("success_feasible", "Success among payments that could have succeeded", [
+        ("success_rate_feasible", "success among multi-path-feasible payments", 1.0, False)]),
     ("fee_ppm", "Fees of successful payments", [("fee_ppm_mean", "mean fee (ppm of amount)", 1.0, True)]),
     ("htlcs_slots", "HTLCs and slot occupancy", [
         ("htlcs_per_payment", "HTLCs per payment (over all hops)", 1.0, True),
@@ -257,6 +261,18 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
                 elif len(band) == 1:
                     ax.errorbar([band[0][0]], [y[x.index(band[0][0])]], color=s["color"],
                                 yerr=[[y[x.index(band[0][0])] - band[0][1]], [band[0][2] - y[x.index(band[0][0])]]])
+            if metric == "success_rate":
+                # The oracle's bounds (what a perfect sender could have delivered), averaged over the series.
+                for bound, label, line in (("feasible_multi_path_share", "multi-path oracle (could have succeeded)", "--"),
+                                           ("feasible_single_path_share", "single-path oracle", ":")):
+                    at = {}
+                    for key in keys:
+                        for p in data[key].get(bound, []):
+                            if p[1] is not None:
+                                at.setdefault(p[0], []).append(p[1])
+                    if at:
+                        bx = sorted(at)
+                        ax.plot(bx, [sum(at[v]) / len(at[v]) for v in bx], line, color="black", linewidth=1.4, label=label)
             if log_x:
                 ax.set_xscale("log")
             if not numeric_x:
@@ -266,7 +282,7 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
             # Log y only when every mean and interval floor is positive and they span two decades.
             if may_log_y and positive and len(positive) == len(ys_all) and max(positive) / min(positive) > 100:
                 ax.set_yscale("log")
-            if metric == "success_rate":
+            if metric in ("success_rate", "success_rate_feasible"):
                 ax.set_ylim(-0.02, 1.02)
             elif ax.get_yscale() == "linear" and ys_all and max(abs(v) for v in ys_all) >= 1e4:
                 # 20,000,000 rather than an offset "1e7" over the axis: readable in print.

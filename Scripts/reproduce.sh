@@ -39,10 +39,15 @@ python3 -c "import matplotlib" 2>/dev/null || { echo "reproduce.sh: needs matplo
 # A sweep labelled L writes Results/NAME/sweep-L (or Results/NAME/sweep when there is only one).
 labels=(); sweep_args=(); plot_args=()
 case "$name" in
-    compare-protocols)
+    compare-protocols|compare-protocols-2026)
         # protocol x strategy vary together (the scenario's grouped axis); every configuration of one
-        # replication sees the same graph, balances and payments (paired).
-        labels+=(all); sweep_args+=("")
+        # replication sees the same graph, balances and payments (paired): paired.csv holds each
+        # configuration minus keysend / a single part, replication by replication.
+        labels+=(all); sweep_args+=("--pair payment.protocol,payment.strategy=keysend:single")
+        ;;
+    load)
+        labels+=(all); sweep_args+=("--pair payment.strategy=single")
+        plot_args+=(--x arrival_rate)
         ;;
     htlc-slots)
         labels+=(all); sweep_args+=("")
@@ -112,6 +117,8 @@ for name, boundary in (("summary_ci.csv", "metric"), ("summary.csv", "replicatio
                 values = dict(zip(g, row[:len(g)]))
                 w.writerow([values[c] if c in values else fill(c, given) for c in grid] + row[len(g):])
 PY
+
+if [[ ${#dirs[@]} -eq 1 && -f "${dirs[0]}/paired.csv" ]]; then cp "${dirs[0]}/paired.csv" "$results/paired.csv"; fi
 
 python3 Scripts/plot.py "$results/summary_ci.csv" --out "$results" --title "$name" "${plot_args[@]}"
 echo "reproduce.sh: $results/summary.csv, summary_ci.csv and figures written" >&2
