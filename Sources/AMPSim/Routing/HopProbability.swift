@@ -23,6 +23,8 @@ public struct HopProbability: Sendable {
     public let halfLifeMicros: Double
     /// lnd's aprioriFactor, 1/(1 - weight) - 1 (infinite weight 1 is handled apart).
     let aprioriFactor: Double
+    /// lnd's bimodal estimator (`routing.cost: bimodal`).
+    public let bimodal: BimodalProbability
 
     /// lnd's prevSuccessProbability.
     public static let previousSuccess = 0.95
@@ -37,6 +39,7 @@ public struct HopProbability: Sendable {
         capacityFraction = spec.capacityFraction
         halfLifeMicros = spec.halfLifeS * 1e6
         aprioriFactor = spec.aprioriWeight < 1 ? 1 / (1 - spec.aprioriWeight) - 1 : .infinity
+        bimodal = BimodalProbability(spec)
     }
 
     /// lnd's `getWeight`: 2^(-age / half-life), age in µs.
@@ -91,6 +94,8 @@ public struct HopProbability: Sendable {
         case .apriori:
             return pairProbability(nodeProbability: nodeProbability(amount: x, capacity: capacity, results: results, now: now),
                                    pair: pair, amount: x, now: now)
+        case .bimodal:
+            return bimodal.pairProbability(amount: x, capacity: capacity, results: results, pair: pair, now: now)
         case .cheapest:
             guard let r = pair, r.failTime >= 0, x >= r.failAmt, x > r.successAmt else { return 1 }
             return Double(now - r.failTime) >= halfLifeMicros ? 1 : 0
@@ -111,6 +116,7 @@ public struct HopProbability: Sendable {
 
     /// lnd's `LocalPairProbability`: the sender's own channel to `pair.to`, which it knows is usable.
     public func localProbability(pair: MissionControl.PairResult?, now: Int64) -> Double {
+        if cost == .bimodal { return bimodal.localProbability(pair: pair, now: now) }
         guard cost == .apriori else { return 1 }
         return pairProbability(nodeProbability: Self.previousSuccess, pair: pair, amount: .max, now: now)
     }

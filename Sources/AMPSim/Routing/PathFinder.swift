@@ -196,7 +196,7 @@ public final class PathFinder {
                 let positiveFee = Double(max(0, fee))
                 let weight: Double, distance: Double
                 switch cost {
-                case .apriori:
+                case .apriori, .bimodal:
                     weight = label.weight + positiveFee + (Double(x) * Double(delta) * riskFactor / 1e9).rounded(.down)
                     distance = weight + attemptCost / routeProbability
                 case .cheapest:

@@ -10,6 +10,9 @@ public enum RoutingCost: String, Sendable, CaseIterable {
     /// Fees plus attempt cost times -log of the uniform-balance probability, summed per hop
     /// (Pickhardt & Richter; ampsim's option, not lnd's).
     case pickhardt
+    /// lnd's distance with lnd's bimodal estimator (routing/probability_bimodal.go): liquidity assumed
+    /// to sit near either end of a channel, results decaying over `bimodal_decay_time_s`.
+    case bimodal
 }
 
 /// The `routing:` section: how a sender searches for routes and remembers results.
@@ -34,10 +37,15 @@ public struct RoutingSpec: Sendable, Equatable {
     public var minProbability: Double
     /// lnd's RiskFactorBillionths: the timelock term of an edge's weight per msat per block.
     public var riskFactorBillionths: Double
+    /// lnd's bimodal estimator: BimodalScaleMsat, BimodalNodeWeight, BimodalDecayTime (s).
+    public var bimodalScaleMsat: Double
+    public var bimodalNodeWeight: Double
+    public var bimodalDecayTimeS: Double
     public var maxHops: Int
 
     static let fields = ["cost", "apriori_probability", "apriori_weight", "capacity_fraction", "half_life_s", "attempt_cost_msat",
-                         "attempt_cost_ppm", "min_probability", "risk_factor_billionths", "max_hops"]
+                         "attempt_cost_ppm", "min_probability", "risk_factor_billionths", "bimodal_scale_msat", "bimodal_node_weight",
+                         "bimodal_decay_time_s", "max_hops"]
 
     static func read(_ r: MapReader) -> RoutingSpec {
         let spec = RoutingSpec(cost: r.choice("cost", default: RoutingCost.apriori),
@@ -49,6 +57,11 @@ public struct RoutingSpec: Sendable, Equatable {
                                attemptCostPPM: r.number("attempt_cost_ppm", default: 1000, min: 0, max: 1e6),
                                minProbability: r.number("min_probability", default: 0.01, min: 0, max: 1, minExclusive: true),
                                riskFactorBillionths: r.number("risk_factor_billionths", default: 15, min: 0, max: 1e6),
+                               bimodalScaleMsat: r.number("bimodal_scale_msat", default: 300_000_000, min: 0, max: Double(Bounds.maxMsat),
+                                                          minExclusive: true),
+                               bimodalNodeWeight: r.number("bimodal_node_weight", default: 0.2, min: 0, max: 1),
+                               bimodalDecayTimeS: r.number("bimodal_decay_time_s", default: 604_800, min: 0, max: Bounds.maxSeconds,
+                                                           minExclusive: true),
                                maxHops: r.int("max_hops", default: 20, min: 1, max: 20))
         r.finish(known: fields)
         return spec
@@ -65,6 +78,9 @@ public struct RoutingSpec: Sendable, Equatable {
             ("attempt_cost_ppm", YAMLBuild.number(attemptCostPPM)),
             ("min_probability", YAMLBuild.number(minProbability)),
             ("risk_factor_billionths", YAMLBuild.number(riskFactorBillionths)),
+            ("bimodal_scale_msat", YAMLBuild.number(bimodalScaleMsat)),
+            ("bimodal_node_weight", YAMLBuild.number(bimodalNodeWeight)),
+            ("bimodal_decay_time_s", YAMLBuild.number(bimodalDecayTimeS)),
             ("max_hops", YAMLBuild.int(maxHops)),
         ])
     }
