@@ -74,11 +74,12 @@ public struct NetworkState {
         stats.failures[Int(cause.rawValue) * graph.directionCount + direction] += 1
     }
 
-    /// Records a settled forward over `direction` and the fee its source earned.
+    /// Records a settled forward over `direction` and the fee its source earned (totals saturate at
+    /// Int64.max msat: a channel of 21 million BTC forwarding back and forth could pass it).
     public mutating func noteForward(_ direction: Int, amount: Int64, fee: Int64) {
         stats.forwardedCount[direction] += 1
-        stats.forwardedMsat[direction] += amount
-        stats.feesEarnedMsat[direction] += fee
+        stats.forwardedMsat[direction] = Bounds.adding(stats.forwardedMsat[direction], amount)
+        stats.feesEarnedMsat[direction] = Bounds.adding(stats.feesEarnedMsat[direction], fee)
     }
 
     /// HTLCs in flight in the whole network.

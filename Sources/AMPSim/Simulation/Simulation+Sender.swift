@@ -138,8 +138,8 @@ extension Simulation {
         payments[p].inFlightMsat -= request.amountMsat
         if attempts[a].status == .settled {
             payments[p].deliveredMsat += request.amountMsat
-            payments[p].feeMsat += attempts[a].feeMsat
-            payments[p].sentOnSettled += attempts[a].sentMsat
+            payments[p].feeMsat = Bounds.adding(payments[p].feeMsat, attempts[a].feeMsat)
+            payments[p].sentOnSettled = Bounds.adding(payments[p].sentOnSettled, attempts[a].sentMsat)
             payments[p].partsSettled += 1
             payments[p].strategy.delivered(request, view(p))
             // A settled part hands the sender the preimage: it stops sending (lnd would call it paid).

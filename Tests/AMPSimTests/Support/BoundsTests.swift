@@ -14,6 +14,12 @@ import Testing
         #expect(Bounds.maxMsat < Int64.max / 4)
     }
 
+    @Test func runningTotalsSaturate() {
+        #expect(Bounds.adding(Int64.max - 1, 5) == Int64.max)
+        #expect(Bounds.adding(Int64.min + 1, -5) == Int64.min)
+        #expect(Bounds.adding(Bounds.maxMsat, Bounds.maxMsat) == 2 * Bounds.maxMsat)
+    }
+
     @Test func feesNeverOverflowOrGoNegative() {
         #expect(Fees.fee(amountMsat: Int64.max, baseMsat: Int64.max, ratePPM: Int64.max) == Int64.max / 4)
         #expect(Fees.fee(amountMsat: 1, baseMsat: Int64.max, ratePPM: 1_000_000) == Int64.max / 4)
