@@ -88,6 +88,18 @@ public struct SweepFolder: Sendable {
         }
     }
 
+    /// Undoes the `prepare` of a fresh sweep that wrote no run: removes `created` (the outermost folder
+    /// `prepare` had to make), or else the files `prepare` put in a folder that was empty before.
+    public func removeFresh(created: String?) {
+        let fm = FileManager.default
+        if let created {
+            try? fm.removeItem(atPath: created)
+            return
+        }
+        for name in ["scenario.yaml", "runs.csv"] { try? fm.removeItem(atPath: path + "/" + name) }
+        OutputFolder.removeIfEmpty(runsPath)
+    }
+
     /// Writes a finished run: its files, then its `done` marker.
     public func writeRun(_ id: SweepRunID, files: [(name: String, text: String)]) throws {
         let folder = runPath(id)

@@ -201,6 +201,26 @@ import Testing
         }
     }
 
+    /// A sweep whose runs fail (a graph file that is not JSON, found only when a run reads it) exits 2
+    /// and removes what it created: no empty folder, no temporary file; a folder that existed (empty)
+    /// is left empty.
+    @Test func failedFreshSweepLeavesNothing() throws {
+        let root = TestPaths.scratch()
+        _ = FileManager.default.createFile(atPath: root + "/bad.json", contents: Data("{\"nodes\": [".utf8))
+        let scenario = TestPaths.write("name: bad\ngraph: {generator: import, format: lnd, path: \(root)/bad.json}\n", name: "bad.yaml")
+        for (out, existed) in [(root + "/new/sweep", false), (root + "/empty", true)] {
+            if existed { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+            let run = try CommandRun.ampsim(["sweep", scenario, "--vary", "payment.protocol=mpp,amp", "--jobs", "2", "--quiet", "--out", out])
+            #expect(run.status == 2 && run.stderr.hasPrefix("\(root)/bad.json:1: expected a JSON value"), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1)
+            if existed {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+            } else {
+                #expect(!FileManager.default.fileExists(atPath: root + "/new"))
+            }
+        }
+    }
+
     @Test func badInputExitsTwoAndOverwritesNothing() throws {
         let root = TestPaths.scratch()
         func expectRefused(_ extra: [String], _ message: String, out: String = root + "/never") throws {
