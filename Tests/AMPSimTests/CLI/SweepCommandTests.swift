@@ -221,6 +221,25 @@ import Testing
         }
     }
 
+    /// A run's summary.csv with a corrupt cell is refused with its file, line and column, and the
+    /// sweep's summaries stay as they were.
+    @Test func summarizeRefusesACorruptCell() throws {
+        let out = TestPaths.scratch() + "/sw"
+        let made = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet", "--vary", "payment.protocol=mpp,amp"]
+                                         + Self.small)
+        #expect(made.status == 0)
+        let summary = read(out + "/summary.csv"), ci = read(out + "/summary_ci.csv")
+        let file = out + "/runs/p001-r00/summary.csv"
+        var rows = lines(file)
+        var fields = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = "20x"
+        rows[1] = fields.joined(separator: ",")
+        try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try CommandRun.ampsim(["summarize", out])
+        #expect(run.status == 2 && run.stderr == "\(file):2: payments: expected a number or an empty field (not applicable), found '20x'\n")
+        #expect(read(out + "/summary.csv") == summary && read(out + "/summary_ci.csv") == ci)
+    }
+
     @Test func badInputExitsTwoAndOverwritesNothing() throws {
         let root = TestPaths.scratch()
         func expectRefused(_ extra: [String], _ message: String, out: String = root + "/never") throws {
