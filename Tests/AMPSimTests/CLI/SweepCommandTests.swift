@@ -250,7 +250,7 @@ import Testing
         try expectRefused(["--vary", "graph.nodez=10,20"], "--vary graph.nodez=10,20: graph.nodez: expected a known field (did you mean 'nodes'?), found an unknown field")
         try expectRefused(["--vary", "workload.amount_sat=1000..1000:log:5"],
                           "--vary workload.amount_sat=1000..1000:log:5: workload.amount_sat: expected a range START..END:lin|log:N with a range whose ends differ (or a point count of 1), found '1000..1000:log:5'")
-        try expectRefused(["--jobs", "0"], "--jobs 0: expected at least 1 worker thread, found 0")
+        try expectRefused(["--jobs", "0"], "--jobs 0: expected an integer from 1 to 1024 (worker threads), found '0'")
         #expect(!FileManager.default.fileExists(atPath: root + "/never"))
 
         let made = root + "/made"
