@@ -62,9 +62,9 @@ public enum Excerpt {
         return nil
     }
 
-    /// Advice for a file of that kind.
-    public static func advice(for kind: String) -> String {
-        kind == "xz-compressed data" ? "" : kind.hasSuffix("compressed data") || kind == "a zip archive"
-            ? ": decompress it, or recompress it with xz (ampsim reads .xz directly)" : ""
+    /// Advice for a file of that kind; `readsXZ` when the file may be given xz-compressed (graph files).
+    public static func advice(for kind: String, readsXZ: Bool = true) -> String {
+        guard kind != "xz-compressed data" || !readsXZ, kind.hasSuffix("compressed data") || kind == "a zip archive" else { return "" }
+        return readsXZ ? ": decompress it, or recompress it with xz (ampsim reads .xz directly)" : ": decompress it"
     }
 }

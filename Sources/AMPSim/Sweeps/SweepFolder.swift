@@ -42,11 +42,8 @@ public struct SweepFolder: Sendable {
             try fm.createDirectory(atPath: runsPath, withIntermediateDirectories: true)
             return finished
         }
-        do {
-            try fm.createDirectory(atPath: runsPath, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: path, path: "--out", expected: "a folder that can be created", found: "\(error.localizedDescription)")
-        }
+        try OutputFolder.create(path, field: "--out")
+        try OutputFolder.create(runsPath, field: "--out")
         var writer = AtomicFileWriter()
         try writer.stage(plan.scenarioYAML, to: path + "/scenario.yaml")
         try writer.stage(plan.runsCSV, to: path + "/runs.csv")

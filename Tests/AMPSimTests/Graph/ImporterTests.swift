@@ -101,11 +101,11 @@ import Testing
 
         """
 
-    static func clothFolder(edges: String = clothEdges, channels: String = clothChannels) throws -> String {
+    static func clothFolder(edges: String = clothEdges, channels: String = clothChannels, nodes: String = clothNodes) throws -> String {
         let dir = try S.temporaryFolder()
         let net = (dir as NSString).appendingPathComponent("net")
         try FileManager.default.createDirectory(atPath: net, withIntermediateDirectories: true)
-        try S.write(clothNodes, net, "nodes.csv")
+        try S.write(nodes, net, "nodes.csv")
         try S.write(channels, net, "channels.csv")
         try S.write(edges, net, "edges.csv")
         return dir

@@ -9,11 +9,7 @@ import Foundation
 /// disabled flag, htlc maximum, slot limit or reserve: those are not written.
 public enum ClothExporter {
     public static func write(_ graph: ChannelGraph, to folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: folder, expected: "a folder that can be created", found: "\(error.localizedDescription)")
-        }
+        try OutputFolder.create(folder, field: "--export cloth")
         var nodes = "id\n"
         for v in 0..<graph.nodeCount { nodes += "\(v)\n" }
         var channels = ClothImporter.channelColumns.joined(separator: ",") + "\n"

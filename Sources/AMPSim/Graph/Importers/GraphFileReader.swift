@@ -3,7 +3,8 @@ import Foundation
 
 /// Reads a graph file into memory, decompressing xz (`*.xz`, recognised by its magic bytes) on the way.
 ///
-/// Guarantees: returns the file's (decompressed) bytes or throws an `InputError` naming the file;
+/// Guarantees: returns the file's (decompressed) bytes or throws an `InputError` naming the file (and
+/// what it looks like when it is compressed otherwise or binary, e.g. gzip);
 /// never reads a partial xz stream as if it were complete; refuses, before reading, a file larger than
 /// `limits.graphFileBytes`, and stops decompressing past `limits.decompressedBytes` (an xz bomb).
 public enum GraphFileReader {
@@ -34,9 +35,12 @@ public enum GraphFileReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(location: label, expected: "a readable graph file", found: "a file that cannot be read")
         }
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
         if bytes.count >= xzMagic.count && Array(bytes[0..<xzMagic.count]) == xzMagic {
-            return try decompressXZ(bytes, label: label, maxBytes: limits.decompressedBytes)
+            bytes = try decompressXZ(bytes, label: label, maxBytes: limits.decompressedBytes)
+        }
+        if let kind = Excerpt.kind(of: bytes) {
+            throw InputError(location: label, expected: "a text file (JSON or CSV, plain or .xz)", found: kind + Excerpt.advice(for: kind))
         }
         return bytes
     }

@@ -57,11 +57,20 @@ struct JSONCursor {
         return b
     }
 
+    static let tooLarge = "an integer of at most \(Int64.max)"
+
+    /// Whether `s` is a whole number in decimal digits (that `Int64` could not hold when it failed to parse).
+    static func isWholeNumber(_ s: some StringProtocol) -> Bool {
+        let digits = s.hasPrefix("-") ? s.dropFirst() : s[...]
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// An integer written as a JSON number (a whole double such as 14.0 is accepted).
     func integer() throws -> Int64 {
         switch value {
         case .int(let i): return i
         case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: return Int64(d)
+        case .double(let d) where d.rounded() == d: throw fail(Self.tooLarge)
         default: throw fail("an integer")
         }
     }
@@ -70,10 +79,23 @@ struct JSONCursor {
     func integerString() throws -> Int64 {
         switch value {
         case .string(let s):
-            guard let i = Int64(s) else { throw fail("a number as a string") }
+            guard let i = Int64(s) else { throw fail(Self.isWholeNumber(s) ? Self.tooLarge : "a number as a string") }
             return i
         case .int(let i): return i
+        case .double(let d) where d.rounded() == d && abs(d) >= 9.2e18: throw fail(Self.tooLarge)
         default: throw fail("a number as a string")
+        }
+    }
+
+    /// `integerString()` at most `max`; a larger value (even one past Int64) fails with `what`.
+    func integerString(atMost max: Int64, _ what: String) throws -> Int64 {
+        switch value {
+        case .string(let s) where Int64(s) == nil && Self.isWholeNumber(s) && !s.hasPrefix("-"): throw fail(what)
+        case .double(let d) where d.rounded() == d && d > Double(max): throw fail(what)
+        default:
+            let v = try integerString()
+            if v > max { throw fail(what) }
+            return v
         }
     }
 
@@ -83,7 +105,7 @@ struct JSONCursor {
         case .int(let i): return i
         case .string(let s):
             let digits = s.hasSuffix("msat") ? String(s.dropLast(4)) : s
-            guard let i = Int64(digits) else { throw fail("an amount such as 300000000msat") }
+            guard let i = Int64(digits) else { throw fail(Self.isWholeNumber(digits) ? Self.tooLarge + " msat" : "an amount such as 300000000msat") }
             return i
         default: throw fail("an amount in msat (integer or \"NNNmsat\")")
         }

@@ -18,7 +18,7 @@ enum JSONValue: Sendable {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return "the number \(i)"
         case .double(let d): return "the number \(d)"
-        case .string(let s): return s.count > 40 ? "a string \"\(s.prefix(40))...\"" : "the string \"\(s)\""
+        case .string(let s): return "the string " + Excerpt.quoted(s, limit: 40)
         case .array: return "an array"
         case .object: return "an object"
         }
@@ -58,9 +58,7 @@ struct JSONParser {
         if pos >= bytes.count {
             found = "the end of the file (truncated?)"
         } else {
-            let end = Swift.min(bytes.count, pos + 12)
-            let text = String(decoding: bytes[pos..<end], as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-            found = "'\(text)'"
+            found = Excerpt.quoted(bytes[pos..<Swift.min(bytes.count, pos + 64)], limit: 16)
         }
         return InputError(location: "\(label):\(line)", expected: expected, found: found)
     }

@@ -22,14 +22,15 @@ enum LndImporter {
             let idField = try e.field("channel_id")
             if case .int(let i) = idField.value { id = String(i) } else { id = try idField.string() }
             let a = try e.field("node1_pub").string(), b = try e.field("node2_pub").string()
-            let capacitySat = try e.field("capacity").nonNegative { try $0.integerString() }
+            let capacitySat = try e.field("capacity").nonNegative {
+                try $0.integerString(atMost: Int64(Bounds.maxSat), "a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)")
+            }
             let p1 = try policy(e.optional("node1_policy"), dropDisabled: dropDisabled, report: &report)
             let p2 = try policy(e.optional("node2_policy"), dropDisabled: dropDisabled, report: &report)
             if !seen.insert(id).inserted { report.skip(.duplicate); continue }
             if a == b { report.skip(.selfLoop); continue }
             if capacitySat == 0 { report.skip(.zeroCapacity); continue }
             if !p1.enabled && !p2.enabled { report.skip(.noUsableDirection); continue }
-            guard capacitySat <= Bounds.maxSat else { throw try e.field("capacity").fail("a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)") }
             let (ia, ib) = (draft.node(a), draft.node(b))
             draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
         }
