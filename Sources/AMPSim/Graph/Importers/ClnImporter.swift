@@ -3,9 +3,11 @@
 ///
 /// Guarantees: node1 of each channel is the lexicographically smaller public key (as BOLT 7), so
 /// direction 2c leaves it; a direction without an entry, or inactive (when `dropDisabled`), is disabled
-/// and counted; self-loops, zero capacity and repeated (scid, direction) entries are skipped per entry;
-/// channels with no usable direction are skipped. Policies: base_fee_millisatoshi, fee_per_millionth,
-/// delay, htlc_minimum_msat, htlc_maximum_msat.
+/// and counted; so is a direction whose htlc_minimum_msat exceeds the capacity; self-loops, zero
+/// capacity and repeated (scid, direction) entries are skipped per entry; channels with no usable
+/// direction are skipped. Two entries of one short_channel_id with different capacities are an
+/// `InputError` (which one is right cannot be told). Policies: base_fee_millisatoshi,
+/// fee_per_millionth, delay, htlc_minimum_msat, htlc_maximum_msat.
 enum ClnImporter {
     static func read(path: String, label: String, dropDisabled: Bool, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
         try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
@@ -19,7 +21,8 @@ enum ClnImporter {
         var present: [Bool] = []
         var active: [Bool] = []
         var channelIndex: [String: Int] = [:]
-        for e in try root.field("channels").elements() {
+        var firstEntry: [Int] = []
+        for (i, e) in try root.field("channels").elements().enumerated() {
             let source = try e.field("source").string(), destination = try e.field("destination").string()
             let scid = try e.field("short_channel_id").string()
             let capacity: Int64
@@ -46,11 +49,16 @@ enum ClnImporter {
             let c: Int
             if let existing = channelIndex[scid] {
                 c = existing
+                if pending.capacityMsat[c] != capacity {
+                    let field = try e.optional("amount_msat") ?? e.field("satoshis")
+                    throw field.fail("the capacity of channels[\(firstEntry[c])], the same short_channel_id \(scid): \(pending.capacityMsat[c]) msat")
+                }
                 let same = pending.nodeIDs[Int(pending.node1[c])] == n1 && pending.nodeIDs[Int(pending.node2[c])] == n2
                 if !same || present[2 * c + slot] { report.skip(.duplicate); continue }
             } else {
                 c = pending.channelCount
                 channelIndex[scid] = c
+                firstEntry.append(i)
                 let (i1, i2) = (pending.node(n1), pending.node(n2))
                 pending.addChannel(i1, i2, id: scid, capacityMsat: capacity, balance1Msat: nil,
                                    policy1: DirectionPolicy(), policy2: DirectionPolicy())
@@ -74,6 +82,7 @@ enum ClnImporter {
                     pair[s].enabled = false
                 }
             }
+            GraphDraft.disableUnpayable(&pair, capacityMsat: pending.capacityMsat[c], report: &report)
             if !pair[0].enabled && !pair[1].enabled { report.skip(.noUsableDirection); continue }
             draft.addChannel(Int(pending.node1[c]), Int(pending.node2[c]), id: pending.channelIDs[c],
                              capacityMsat: pending.capacityMsat[c], balance1Msat: nil, policy1: pair[0], policy2: pair[1])

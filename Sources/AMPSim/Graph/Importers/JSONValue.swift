@@ -51,11 +51,13 @@ struct JSONParser {
         }
     }
 
-    private func error(_ expected: String) -> InputError {
+    private func error(_ expected: String, found given: String? = nil) -> InputError {
         var line = 1
         for i in 0..<Swift.min(pos, bytes.count) where bytes[i] == 0x0A { line += 1 }
         let found: String
-        if pos >= bytes.count {
+        if let given {
+            found = given
+        } else if pos >= bytes.count {
             found = "the end of the file (truncated?)"
         } else {
             found = Excerpt.quoted(bytes[pos..<Swift.min(bytes.count, pos + 64)], limit: 16)
@@ -101,7 +103,13 @@ struct JSONParser {
         while true {
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("a quoted key") }
+            let keyStart = pos
             let key = try string()
+            if result[key] != nil {
+                // Two values for one key: which one a reader keeps is undefined, so neither is taken.
+                pos = keyStart
+                throw error("each key at most once in an object", found: "\(Excerpt.quoted(key)) a second time")
+            }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("':' after a key") }
             pos += 1

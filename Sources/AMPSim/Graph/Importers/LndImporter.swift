@@ -4,7 +4,9 @@
 /// (fee_base_msat, fee_rate_milli_msat as ppm, time_lock_delta, min_htlc, max_htlc_msat); null
 /// policies and (when `dropDisabled`) disabled ones become disabled directions; zero-capacity channels,
 /// self-loops, repeated channel ids and channels with no usable direction are skipped; every skip is
-/// counted in the report. A value of the wrong type throws `InputError` at `FILE: edges[i].field`.
+/// counted in the report; so is a direction whose min_htlc exceeds the capacity (unusable), and an edge
+/// endpoint missing from `nodes` (added, counted as unlisted). A value of the wrong type, or a node
+/// listed twice, throws `InputError` at `FILE: edges[i].field` / `nodes[i].pub_key`.
 enum LndImporter {
     static func read(path: String, label: String, dropDisabled: Bool, limits: ResourceLimits = .standard) throws -> (GraphDraft, ImportReport) {
         try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
@@ -15,7 +17,19 @@ enum LndImporter {
         let root = try JSONCursor.parse(bytes, label: label)
         var report = ImportReport(file: label, format: .lnd)
         var draft = GraphDraft()
-        for n in try root.field("nodes").elements() { _ = draft.node(try n.field("pub_key").string()) }
+        var listed: [String: Int] = [:]
+        for (i, n) in try root.field("nodes").elements().enumerated() {
+            let key = try n.field("pub_key")
+            let id = try key.string()
+            if let first = listed[id] { throw key.fail("each node listed once (it is also nodes[\(first)])") }
+            listed[id] = i
+            _ = draft.node(id)
+        }
+        var unlisted = Set<String>()
+        func endpoint(_ id: String) -> Int {
+            if listed[id] == nil { unlisted.insert(id) }
+            return draft.node(id)
+        }
         var seen = Set<String>()
         for e in try root.field("edges").elements() {
             let id: String
@@ -30,10 +44,13 @@ enum LndImporter {
             if !seen.insert(id).inserted { report.skip(.duplicate); continue }
             if a == b { report.skip(.selfLoop); continue }
             if capacitySat == 0 { report.skip(.zeroCapacity); continue }
-            if !p1.enabled && !p2.enabled { report.skip(.noUsableDirection); continue }
-            let (ia, ib) = (draft.node(a), draft.node(b))
-            draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: p1, policy2: p2)
+            var pair = [p1, p2]
+            GraphDraft.disableUnpayable(&pair, capacityMsat: capacitySat * 1000, report: &report)
+            if !pair[0].enabled && !pair[1].enabled { report.skip(.noUsableDirection); continue }
+            let (ia, ib) = (endpoint(a), endpoint(b))
+            draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: pair[0], policy2: pair[1])
         }
+        report.unlistedNodes = unlisted.count
         return (draft, report)
     }
 
