@@ -63,7 +63,7 @@ public struct ImportReport: Sendable, Equatable, CustomStringConvertible {
         var nodeNotes: [String] = []
         if nodesWithoutUsableChannel > 0 { nodeNotes.append("\(nodesWithoutUsableChannel) without a usable channel") }
         if nodesOutsideLargestComponent > 0 { nodeNotes.append("\(nodesOutsideLargestComponent) dropped outside the largest component") }
-        if unlistedNodes > 0 { nodeNotes.append("\(unlistedNodes) not in the node list (added)") }
+        if unlistedNodes > 0 { nodeNotes.append("\(unlistedNodes) added: not in the node list") }
         let nodeText = nodeNotes.isEmpty ? "" : " (" + nodeNotes.joined(separator: ", ") + ")"
         return "\(file) (\(format.rawValue)): \(nodes) nodes\(nodeText), \(channels) channels, \(usableDirections) usable directions; "
             + "channels skipped: \(list(false)); directions unusable: \(list(true))"

@@ -50,7 +50,7 @@ import Testing
                 "g.json:1: expected each key at most once in an object, found 'nodes' a second time")
         let (g, r) = try build("{\"nodes\": [{\"pub_key\": \"A\"}], \"edges\": [\(edge)]}", format: "lnd")
         #expect(g.nodeCount == 2 && r.unlistedNodes == 1)
-        #expect(r.description.hasPrefix("g.json (lnd): 2 nodes (1 not in the node list (added)), 1 channels"))
+        #expect(r.description.hasPrefix("g.json (lnd): 2 nodes (1 added: not in the node list), 1 channels"))
         let small = try build("{\"nodes\": [{\"pub_key\": \"A\"}, {\"pub_key\": \"B\"}], \"edges\": [\(edge.replacingOccurrences(of: "\"min_htlc\": \"1000\"", with: "\"min_htlc\": \"200000000\""))]}", format: "lnd")
         #expect(small.1.skipped == [.htlcMinimumAboveCapacity: 2, .noUsableDirection: 1] && small.0.channelCount == 0)
     }
