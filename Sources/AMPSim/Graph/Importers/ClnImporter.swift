@@ -13,16 +13,17 @@ enum ClnImporter {
         try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
     }
 
-    /// The same from the file's (decompressed) bytes.
+    /// The same from the file's (decompressed) bytes, streamed entry by entry (`JSONCursor.stream`).
     static func parse(_ bytes: [UInt8], label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = try JSONCursor.parse(bytes, label: label)
         var report = ImportReport(file: label, format: .cln)
         var pending = GraphDraft()
         var present: [Bool] = []
         var active: [Bool] = []
         var channelIndex: [String: Int] = [:]
         var firstEntry: [Int] = []
-        for (i, e) in try root.field("channels").elements().enumerated() {
+        var i = -1
+        try JSONCursor.stream(bytes, label: label, arrays: ["channels"], element: { _, e in
+            i += 1
             let source = try e.field("source").string(), destination = try e.field("destination").string()
             let scid = try e.field("short_channel_id").string()
             let capacity: Int64
@@ -42,8 +43,8 @@ enum ClnImporter {
             if let m = try e.optional("htlc_minimum_msat") { p.htlcMinimumMsat = try m.nonNegative { try $0.msat() } }
             if let m = try e.optional("htlc_maximum_msat") { p.htlcMaximumMsat = try m.nonNegative { try $0.msat() } }
             let isActive = try e.optional("active").map { try $0.bool() } ?? true
-            if source == destination { report.skip(.selfLoop); continue }
-            if capacity == 0 { report.skip(.zeroCapacity); continue }
+            if source == destination { report.skip(.selfLoop); return }
+            if capacity == 0 { report.skip(.zeroCapacity); return }
             let (n1, n2) = source < destination ? (source, destination) : (destination, source)
             let slot = source == n1 ? 0 : 1
             let c: Int
@@ -54,7 +55,7 @@ enum ClnImporter {
                     throw field.fail("the capacity of channels[\(firstEntry[c])], the same short_channel_id \(scid): \(pending.capacityMsat[c]) msat")
                 }
                 let same = pending.nodeIDs[Int(pending.node1[c])] == n1 && pending.nodeIDs[Int(pending.node2[c])] == n2
-                if !same || present[2 * c + slot] { report.skip(.duplicate); continue }
+                if !same || present[2 * c + slot] { report.skip(.duplicate); return }
             } else {
                 c = pending.channelCount
                 channelIndex[scid] = c
@@ -68,7 +69,7 @@ enum ClnImporter {
             pending.policies[2 * c + slot] = p
             present[2 * c + slot] = true
             active[2 * c + slot] = isActive
-        }
+        })
         var draft = GraphDraft()
         draft.nodeIDs = pending.nodeIDs
         for c in 0..<pending.channelCount {

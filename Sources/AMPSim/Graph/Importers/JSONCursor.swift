@@ -14,6 +14,20 @@ struct JSONCursor {
         JSONCursor(value: try JSONParser.parse(bytes, label: label), path: "", label: label)
     }
 
+    /// Streams the root object of the document in `bytes`: `element(key, cursor)` gets each element of
+    /// the arrays under `arrays`, in file order, as it is read (see `JSONParser.streamRoot`); a key of
+    /// `arrays` the root lacks is an `InputError` (`key: expected a field 'key', found none`).
+    /// `arrayEnded(key)` is called after the last element of each.
+    static func stream(_ bytes: [UInt8], label: String, arrays: [String], element: (String, JSONCursor) throws -> Void,
+                       arrayEnded: (String) throws -> Void = { _ in }) throws {
+        let keys = try JSONParser.streamRoot(bytes, label: label, arrays: Set(arrays), element: { key, index, value in
+            try element(key, JSONCursor(value: value, path: "\(key)[\(index)]", label: label))
+        }, arrayEnded: arrayEnded)
+        for key in arrays where !keys.contains(key) {
+            throw InputError(location: label, path: key, expected: "a field '\(key)'", found: "none")
+        }
+    }
+
     let value: JSONValue
     let path: String
     let label: String

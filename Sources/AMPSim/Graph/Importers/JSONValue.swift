@@ -27,14 +27,15 @@ enum JSONValue: Sendable {
 
 /// A hand-written JSON parser over bytes: fast enough for 30 MB snapshots, with line numbers in errors.
 ///
-/// Guarantees: accepts exactly RFC 8259 JSON (one value, optional whitespace around it); anything else
-/// throws an `InputError` at `FILE:LINE` saying what was expected and what was found.
+/// Guarantees: accepts exactly RFC 8259 JSON (one value, optional whitespace around it) with each key
+/// at most once per object; anything else throws an `InputError` at `FILE:LINE` saying what was
+/// expected and what was found. Its scanning methods are internal for `JSONParser+Stream`.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var pos = 0
-    private let label: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos = 0
+    let label: String
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, label: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, label: String) {
         self.bytes = bytes
         self.label = label
     }
@@ -51,7 +52,7 @@ struct JSONParser {
         }
     }
 
-    private func error(_ expected: String, found given: String? = nil) -> InputError {
+    func error(_ expected: String, found given: String? = nil) -> InputError {
         var line = 1
         for i in 0..<Swift.min(pos, bytes.count) where bytes[i] == 0x0A { line += 1 }
         let found: String
@@ -65,14 +66,14 @@ struct JSONParser {
         return InputError(location: "\(label):\(line)", expected: expected, found: found)
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
         }
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 512 else { throw error("JSON nested at most 512 deep") }
         guard pos < bytes.count else { throw error("a JSON value") }
         switch bytes[pos] {
@@ -87,7 +88,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { throw error("'\(word)'") }
         let p = word.utf8Start
@@ -139,7 +140,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func string() throws -> String {
+    mutating func string() throws -> String {
         pos += 1
         let start = pos
         while pos < bytes.count {
@@ -206,7 +207,7 @@ struct JSONParser {
         return v
     }
 
-    private mutating func number() throws -> JSONValue {
+    mutating func number() throws -> JSONValue {
         let start = pos
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
         let digitsStart = pos

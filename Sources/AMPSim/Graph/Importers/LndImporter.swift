@@ -12,46 +12,70 @@ enum LndImporter {
         try parse(try GraphFileReader.read(path, label: label, limits: limits), label: label, dropDisabled: dropDisabled)
     }
 
-    /// The same from the file's (decompressed) bytes.
+    /// One edge as read, before it joins the graph.
+    struct Edge {
+        var id: String
+        var a: String
+        var b: String
+        var capacitySat: Int64
+        var policies: [DirectionPolicy]
+    }
+
+    /// The same from the file's (decompressed) bytes, streamed element by element (`JSONCursor.stream`):
+    /// nodes are numbered in list order, then endpoints missing from the list in edge order, whatever
+    /// the order of `nodes` and `edges` in the file (edges read before the node list are held until it ends).
     static func parse(_ bytes: [UInt8], label: String, dropDisabled: Bool) throws -> (GraphDraft, ImportReport) {
-        let root = try JSONCursor.parse(bytes, label: label)
         var report = ImportReport(file: label, format: .lnd)
         var draft = GraphDraft()
         var listed: [String: Int] = [:]
-        for (i, n) in try root.field("nodes").elements().enumerated() {
-            let key = try n.field("pub_key")
-            let id = try key.string()
-            if let first = listed[id] { throw key.fail("each node listed once (it is also nodes[\(first)])") }
-            listed[id] = i
-            _ = draft.node(id)
-        }
+        var nodesDone = false
+        var held: [Edge] = []
         var unlisted = Set<String>()
-        func endpoint(_ id: String) -> Int {
-            if listed[id] == nil { unlisted.insert(id) }
-            return draft.node(id)
-        }
         var seen = Set<String>()
-        for e in try root.field("edges").elements() {
-            let id: String
-            let idField = try e.field("channel_id")
-            if case .int(let i) = idField.value { id = String(i) } else { id = try idField.string() }
-            let a = try e.field("node1_pub").string(), b = try e.field("node2_pub").string()
-            let capacitySat = try e.field("capacity").nonNegative {
-                try $0.integerString(atMost: Int64(Bounds.maxSat), "a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)")
-            }
-            let p1 = try policy(e.optional("node1_policy"), dropDisabled: dropDisabled, report: &report)
-            let p2 = try policy(e.optional("node2_policy"), dropDisabled: dropDisabled, report: &report)
-            if !seen.insert(id).inserted { report.skip(.duplicate); continue }
-            if a == b { report.skip(.selfLoop); continue }
-            if capacitySat == 0 { report.skip(.zeroCapacity); continue }
-            var pair = [p1, p2]
-            GraphDraft.disableUnpayable(&pair, capacityMsat: capacitySat * 1000, report: &report)
-            if !pair[0].enabled && !pair[1].enabled { report.skip(.noUsableDirection); continue }
-            let (ia, ib) = (endpoint(a), endpoint(b))
-            draft.addChannel(ia, ib, id: id, capacityMsat: capacitySat * 1000, balance1Msat: nil, policy1: pair[0], policy2: pair[1])
+        func add(_ e: Edge) {
+            if !seen.insert(e.id).inserted { report.skip(.duplicate); return }
+            if e.a == e.b { report.skip(.selfLoop); return }
+            if e.capacitySat == 0 { report.skip(.zeroCapacity); return }
+            var pair = e.policies
+            GraphDraft.disableUnpayable(&pair, capacityMsat: e.capacitySat * 1000, report: &report)
+            if !pair[0].enabled && !pair[1].enabled { report.skip(.noUsableDirection); return }
+            for id in [e.a, e.b] where listed[id] == nil { unlisted.insert(id) }
+            draft.addChannel(draft.node(e.a), draft.node(e.b), id: e.id, capacityMsat: e.capacitySat * 1000, balance1Msat: nil,
+                             policy1: pair[0], policy2: pair[1])
         }
+        try JSONCursor.stream(bytes, label: label, arrays: ["nodes", "edges"], element: { key, c in
+            if key == "nodes" {
+                let field = try c.field("pub_key")
+                let id = try field.string()
+                if let first = listed[id] { throw field.fail("each node listed once (it is also nodes[\(first)])") }
+                listed[id] = listed.count
+                _ = draft.node(id)
+                return
+            }
+            let edge = try read(c, dropDisabled: dropDisabled, report: &report)
+            if nodesDone { add(edge) } else { held.append(edge) }
+        }, arrayEnded: { key in
+            guard key == "nodes" else { return }
+            nodesDone = true
+            held.forEach(add)
+            held = []
+        })
         report.unlistedNodes = unlisted.count
         return (draft, report)
+    }
+
+    /// The fields of one edge, checked.
+    static func read(_ e: JSONCursor, dropDisabled: Bool, report: inout ImportReport) throws -> Edge {
+        let id: String
+        let idField = try e.field("channel_id")
+        if case .int(let i) = idField.value { id = String(i) } else { id = try idField.string() }
+        let a = try e.field("node1_pub").string(), b = try e.field("node2_pub").string()
+        let capacitySat = try e.field("capacity").nonNegative {
+            try $0.integerString(atMost: Int64(Bounds.maxSat), "a capacity of at most 21 million BTC (\(Bounds.maxSat) sat)")
+        }
+        let p1 = try policy(e.optional("node1_policy"), dropDisabled: dropDisabled, report: &report)
+        let p2 = try policy(e.optional("node2_policy"), dropDisabled: dropDisabled, report: &report)
+        return Edge(id: id, a: a, b: b, capacitySat: capacitySat, policies: [p1, p2])
     }
 
     /// One direction's policy; disabled (and counted) when null or, with `dropDisabled`, disabled.
