@@ -10,6 +10,9 @@ public enum Bounds {
     public static let maxSat = 2_100_000_000_000_000
     /// Largest amount in msat.
     public static let maxMsat = Int64(maxSat) * 1000
+    /// Largest CLTV delta of one hop, in blocks: BOLT 7's `cltv_expiry_delta` is a 16-bit field (so
+    /// 20 hops of it add up far below Int32.max).
+    public static let maxCLTVDelta = 65_535
     /// About 100 years, in seconds.
     public static let maxSeconds = 3.2e9
     /// Largest time in µs.

@@ -107,4 +107,17 @@ import Testing
         #expect(try message(cln, format: "cln") ==
                 "graph.json: channels[0].amount_msat: expected an integer of at most 9223372036854775807 msat, found the string '99999999999999999999msat'")
     }
+
+    @Test func cltvDeltasBeyondSixteenBitsAreRefused() throws {
+        let text = ImporterTests.lndFixture.replacingOccurrences(of: "\"time_lock_delta\": 40", with: "\"time_lock_delta\": 70000")
+        #expect(try message(text).hasSuffix("time_lock_delta: expected an integer in 0 ... 65535, found 70000"))
+        let edges = ImporterTests.clothEdges.replacingOccurrences(of: "1000,144\n1,", with: "1000,70000\n1,")
+        let dir = try ImporterTests.clothFolder(edges: edges)
+        do {
+            _ = try S.build("graph: {generator: import, format: cloth, path: net}", base: dir)
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.description == "net/edges.csv:2: timelock: expected a timelock in 0 ... 65535 (BOLT 7: 16 bits), found 70000")
+        }
+    }
 }

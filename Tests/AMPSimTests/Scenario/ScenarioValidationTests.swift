@@ -116,6 +116,15 @@ import Testing
         ])
     }
 
+    /// BOLT 7's cltv_expiry_delta is 16 bits: a larger delta is refused (20 hops of it then add up far
+    /// below Int32.max in the route search).
+    @Test func cltvDeltasBeyondSixteenBitsAreRefused() {
+        #expect(problems("name: x\ngraph: {nodes: 10, policy: {cltv_delta: 70000}}") == [
+            "s.yaml:2: graph.policy.cltv_delta: expected deltas of at most 65535 blocks (BOLT 7: 16 bits; a max clamp keeps a long tail within), found '70000'",
+        ])
+        #expect(problems("name: x\ngraph: {nodes: 10, policy: {cltv_delta: 65535}}").isEmpty)
+    }
+
     @Test func arrivalsBeyondACenturyAreRefused() {
         #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {payments: 100000000, arrival_rate_per_s: 0.001}") == [
             "s.yaml:3: workload.payments: expected payments / arrival_rate_per_s of at most 3.2e9 s (100 years; arrivals later than that cannot be simulated), found 100000000 payments at 0.001/s",

@@ -39,7 +39,7 @@ enum ClnImporter {
             var p = DirectionPolicy()
             p.feeBaseMsat = try e.field("base_fee_millisatoshi").nonNegative { try $0.integer() }
             p.feeRatePPM = try e.field("fee_per_millionth").nonNegative { try $0.integer() }
-            p.cltvDelta = Int32(try e.field("delay").nonNegative({ try $0.integer() }, int32: true))
+            p.cltvDelta = Int32(try e.field("delay").nonNegative({ try $0.integer() }, atMost: Int64(Bounds.maxCLTVDelta)))
             if let m = try e.optional("htlc_minimum_msat") { p.htlcMinimumMsat = try m.nonNegative { try $0.msat() } }
             if let m = try e.optional("htlc_maximum_msat") { p.htlcMaximumMsat = try m.nonNegative { try $0.msat() } }
             let isActive = try e.optional("active").map { try $0.bool() } ?? true

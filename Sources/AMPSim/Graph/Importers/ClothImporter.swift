@@ -67,7 +67,7 @@ enum ClothImporter {
             for column in ["balance", "fee_base", "fee_proportional", "min_htlc"] {
                 _ = try edges.value(i, column, in: 0...Int64.max, "a non-negative amount")
             }
-            _ = try edges.value(i, "timelock", in: 0...Int64(Int32.max), "a timelock in 0 ... 2147483647")
+            _ = try edges.value(i, "timelock", in: 0...Int64(Bounds.maxCLTVDelta), "a timelock in 0 ... \(Bounds.maxCLTVDelta) (BOLT 7: 16 bits)")
         }
         func policy(_ row: Int) -> DirectionPolicy {
             let r = edges.rows[row]

@@ -125,11 +125,11 @@ struct JSONCursor {
         }
     }
 
-    /// A non-negative integer, read with `read`, checked to fit in Int32 when `int32` is set.
-    func nonNegative(_ read: (JSONCursor) throws -> Int64, int32: Bool = false) throws -> Int64 {
+    /// A non-negative integer, read with `read`, checked to be at most `atMost` when given.
+    func nonNegative(_ read: (JSONCursor) throws -> Int64, atMost: Int64? = nil) throws -> Int64 {
         let v = try read(self)
-        if v < 0 || (int32 && v > Int64(Int32.max)) {
-            throw InputError(location: label, path: path, expected: int32 ? "an integer in 0 ... 2147483647" : "a non-negative integer",
+        if v < 0 || v > (atMost ?? .max) {
+            throw InputError(location: label, path: path, expected: atMost.map { "an integer in 0 ... \($0)" } ?? "a non-negative integer",
                              found: "\(v)")
         }
         return v

@@ -86,7 +86,7 @@ enum LndImporter {
             p.enabled = false
             return p
         }
-        p.cltvDelta = Int32(try c.field("time_lock_delta").nonNegative({ try $0.integer() }, int32: true))
+        p.cltvDelta = Int32(try c.field("time_lock_delta").nonNegative({ try $0.integer() }, atMost: Int64(Bounds.maxCLTVDelta)))
         p.htlcMinimumMsat = try c.field("min_htlc").nonNegative { try $0.integerString() }
         p.feeBaseMsat = try c.field("fee_base_msat").nonNegative { try $0.integerString() }
         p.feeRatePPM = try c.field("fee_rate_milli_msat").nonNegative { try $0.integerString() }
