@@ -11,7 +11,12 @@ public enum PaymentReplay {
     /// The file's rows, every check that needs no graph done (ids, amounts, start times, at least one
     /// row): what `validate` reads, and how many payments a run will have.
     static func table(path: String, label: String, limits: ResourceLimits = .standard) throws -> CSVTable {
-        let table = try CSVTable(path: path, label: label, columns: columns, limits: limits)
+        try table(bytes: try GraphFileReader.read(path, label: label, limits: limits), label: label)
+    }
+
+    /// The same from the file's (decompressed) bytes.
+    static func table(bytes: [UInt8], label: String) throws -> CSVTable {
+        let table = try CSVTable(bytes: bytes, label: label, columns: columns)
         guard !table.rows.isEmpty else {
             throw InputError(location: label, expected: "at least one payment row after the header \(columns.joined(separator: ","))", found: "none")
         }
@@ -30,7 +35,15 @@ public enum PaymentReplay {
     }
 
     public static func read(path: String, label: String, graph: ChannelGraph, limits: ResourceLimits = .standard) throws -> [PaymentSpecRecord] {
-        let table = try table(path: path, label: label, limits: limits)
+        try records(try table(path: path, label: label, limits: limits), graph: graph)
+    }
+
+    /// The payments in `bytes` (a replay file's content), matched to `graph`.
+    static func read(bytes: [UInt8], label: String, graph: ChannelGraph) throws -> [PaymentSpecRecord] {
+        try records(try table(bytes: bytes, label: label), graph: graph)
+    }
+
+    static func records(_ table: CSVTable, graph: ChannelGraph) throws -> [PaymentSpecRecord] {
         var index: [String: Int32] = [:]
         for (i, id) in graph.nodeIDs.enumerated() { index[id] = Int32(i) }
         var records: [PaymentSpecRecord] = []
