@@ -31,6 +31,16 @@ import Testing
         #expect(message(latin1) == "\(latin1): expected a YAML scenario file in UTF-8 text, found bytes that are not UTF-8 text")
     }
 
+    /// A scenario saved with CRLF (Windows) line endings reads as the same scenario, line numbers included.
+    @Test func crlfLineEndingsReadTheSame() throws {
+        let text = try String(contentsOfFile: TestPaths.scenario("quickstart.yaml"), encoding: .utf8)
+        let crlf = TestPaths.write(text.replacingOccurrences(of: "\n", with: "\r\n"), name: "crlf.yaml")
+        let lf = TestPaths.write(text, name: "lf.yaml")
+        #expect(try ScenarioLoader.load(path: crlf).yaml == ScenarioLoader.load(path: lf).yaml)
+        let bad = TestPaths.write("name: x\r\ngraph: {nodes: 1}\r\n", name: "bad.yaml")
+        #expect(message(bad) == "\(bad):2: graph.nodes: expected an integer from 2 to 10000000, found '1'")
+    }
+
     @Test func textThatIsNotYAML() {
         let path = TestPaths.write("name: x\ngraph: [1, 2\n")
         #expect(message(path)?.hasPrefix("\(path):3: expected valid YAML, found") == true)
