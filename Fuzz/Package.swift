@@ -12,5 +12,7 @@ let package = Package(
         .executableTarget(name: "FuzzLnd", dependencies: ["FuzzSupport", .product(name: "AMPSim", package: "ampsim")]),
         .executableTarget(name: "FuzzCln", dependencies: ["FuzzSupport", .product(name: "AMPSim", package: "ampsim")]),
         .executableTarget(name: "FuzzCloth", dependencies: ["FuzzSupport", .product(name: "AMPSim", package: "ampsim")]),
+        .executableTarget(name: "FuzzReplay", dependencies: ["FuzzSupport", .product(name: "AMPSim", package: "ampsim")]),
+        .executableTarget(name: "FuzzOptions", dependencies: ["FuzzSupport", .product(name: "AMPSim", package: "ampsim")]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for SECONDS each (default 600), JOBS at a time (default 1).
-#   Fuzz/run.sh 600                 # all four targets, one after the other
+#   Fuzz/run.sh 600                 # all six targets, one after the other
 #   JOBS=2 Fuzz/run.sh 600 lnd cln  # two targets side by side
 # Builds the targets with address sanitizer + libFuzzer into .build-fuzz (SKIP_BUILD=1 to reuse).
 # Working corpora grow in .build-fuzz/corpus/<target> (seeded from Fuzz/Corpus/<target>); crashing
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-600}"; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(scenario lnd cln cloth)
+targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(scenario lnd cln cloth replay options)
 jobs="${JOBS:-1}"
 # KEEP_GOING=1 (default): fork mode, carrying on past crashes so a run lasts its full time and saves
 # every crashing input; KEEP_GOING=0 stops at the first crash.
@@ -23,7 +23,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 bin="$(swift build -c debug --scratch-path "$scratch" --show-bin-path)"
 name() { case "$1" in scenario) echo FuzzScenario;; lnd) echo FuzzLnd;; cln) echo FuzzCln;; cloth) echo FuzzCloth;;
-         *) echo "unknown target $1 (scenario, lnd, cln, cloth)" >&2; exit 2;; esac; }
+         replay) echo FuzzReplay;; options) echo FuzzOptions;;
+         *) echo "unknown target $1 (scenario, lnd, cln, cloth, replay, options)" >&2; exit 2;; esac; }
 run_one() {
   local t="$1" exe; exe="$bin/$(name "$t")"
   mkdir -p "$scratch/corpus/$t" "$scratch/artifacts/$t" "$scratch/logs"

@@ -1,5 +1,6 @@
 import AMPSim
 import ArgumentParser
+import Foundation
 
 /// The `ampsim` command line: one subcommand per task a researcher runs from a shell.
 @main
@@ -14,10 +15,32 @@ struct AMPSimCommand: ParsableCommand {
           ampsim graph Scenarios/quickstart.yaml --json
           ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp --replications 10 --out Results/qs-sweep
 
-        Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid,
-        130 when a sweep is interrupted.
+        Exit status: 0 on success, 2 when an input (scenario, override, graph file, command-line
+        argument) is not valid, 130 when a run or sweep is interrupted.
         """,
         version: AMPSimVersion.string,
         subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
     )
+
+    /// Parses and runs like `ParsableCommand.main()`, except that an argument the parser refuses is
+    /// reported as one located line with exit status 2 (the parser's own default is its usage text
+    /// and status 64); --help and --version behave as usual.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+            let failure = ArgumentFailure(subcommand: ArgumentFailure.subcommand(in: arguments, among: names), message: message(for: error))
+            StandardError.write(failure.diagnostic.description + "\n")
+            Foundation.exit(2)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -32,16 +32,19 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the children's outputs and logs (default: a fresh folder under the temporary directory).")
     var workDir: String?
 
-    @Option(help: "Runs of case A in case D (split over two children).")
-    var sweepRuns = 20
+    @Option(parsing: .unconditional, help: "Runs of case A in case D (split over two children).")
+    var sweepRuns = "20"
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override applied to every case; repeatable.", valueName: "path.to.field=value"))
     var overrides: [String] = []
 
     func run() throws {
         guard let selected = BenchCase.select(cases.split(separator: ",").map(String.init)) else {
-            StandardError.write("--cases: expected ids among A,B,C,D,E, found '\(cases)'\n")
+            StandardError.write("--cases \(cases): expected ids among A,B,C,D,E, found '\(cases)'\n")
             throw ExitCode(2)
+        }
+        let sweepRuns = try InputFailure.exitOnInputError {
+            try OptionValue.integer(self.sweepRuns, flag: "--sweep-runs", in: 1...Scenario.maxReplications, "runs of case A in case D")
         }
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let work = workDir ?? NSTemporaryDirectory() + "ampsim-bench-\(ProcessInfo.processInfo.processIdentifier)"

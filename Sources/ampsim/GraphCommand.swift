@@ -2,8 +2,6 @@ import AMPSim
 import ArgumentParser
 import Foundation
 
-extension GraphFormat: ExpressibleByArgument {}
-
 /// `ampsim graph`: builds (generates or imports) the channel graph of a scenario, prints its shape
 /// figures, and optionally exports it for CLoTH or for networkx / R.
 struct GraphCommand: ParsableCommand {
@@ -40,10 +38,10 @@ struct GraphCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: ArgumentHelp("Import INPUT as a graph of this format instead of reading a scenario.", valueName: "lnd|cln|cloth"))
-    var from: GraphFormat?
+    var from: String?
 
-    @Option(help: "Which replication's random streams to build the graph with.")
-    var replication: Int = 0
+    @Option(parsing: .unconditional, help: "Which replication's random streams to build the graph with.")
+    var replication = "0"
 
     @Flag(help: "Read graph files larger than the resource limits (1 GiB on disk, 4 GiB decompressed).")
     var allowLarge = false
@@ -55,16 +53,28 @@ struct GraphCommand: ParsableCommand {
             help: ArgumentHelp("Export the graph: 'cloth DIR' or 'edgelist FILE.csv'; repeatable.", valueName: "format destination"))
     var export: [String] = []
 
-    func validate() throws {
-        guard export.count % 2 == 0 else { throw ValidationError("--export takes two values: cloth DIR or edgelist FILE.csv") }
-        for i in stride(from: 0, to: export.count, by: 2) where !["cloth", "edgelist"].contains(export[i]) {
-            throw ValidationError("--export format must be cloth or edgelist, found '\(export[i])'")
+    /// The --export pairs (format, destination), checked.
+    func exports() throws -> [(format: String, destination: String)] {
+        var pairs: [(format: String, destination: String)] = []
+        for i in stride(from: 0, to: export.count, by: 2) {
+            guard ["cloth", "edgelist"].contains(export[i]) else {
+                throw InputError(location: "--export \(export[i])", expected: "a format cloth or edgelist", found: "'\(export[i])'")
+            }
+            guard i + 1 < export.count else {
+                throw InputError(location: "--export \(export[i])", expected: "a format and a destination: cloth DIR or edgelist FILE.csv",
+                                 found: "no destination")
+            }
+            pairs.append((export[i], export[i + 1]))
         }
-        guard replication >= 0 else { throw ValidationError("--replication must be >= 0") }
+        return pairs
     }
 
     func run() throws {
         try InputFailure.exitOnInputError {
+            let exports = try exports()
+            let from = try self.from.map { try OptionValue.choice($0, flag: "--from", as: GraphFormat.self) }
+            let replication = try OptionValue.integer(self.replication, flag: "--replication", in: 0...(Scenario.maxReplications - 1),
+                                                      "the replication whose random streams build the graph")
             let parsed = try overrides.map { try Override.parse($0) }
             let scenario: Scenario
             if let from {
@@ -82,11 +92,11 @@ struct GraphCommand: ParsableCommand {
             let (graph, report) = try GraphFactory.build(scenario, replication: replication, limits: allowLarge ? .unlimited : .standard)
             let stream = RandomStream(kind: scenario.rng, seed: scenario.seed, replication: replication, purpose: .analysis)
             let analysis = GraphAnalysis(graph, report: report, stream: stream)
-            for i in stride(from: 0, to: export.count, by: 2) {
-                if export[i] == "cloth" {
-                    try ClothExporter.write(graph, to: export[i + 1])
+            for e in exports {
+                if e.format == "cloth" {
+                    try ClothExporter.write(graph, to: e.destination)
                 } else {
-                    try EdgeListExporter.write(graph, to: export[i + 1])
+                    try EdgeListExporter.write(graph, to: e.destination)
                 }
             }
             if json {
@@ -94,7 +104,7 @@ struct GraphCommand: ParsableCommand {
             } else {
                 if let report { print(report.description + "\n") }
                 print(analysis.text, terminator: "")
-                for i in stride(from: 0, to: export.count, by: 2) { print("exported \(export[i]) to \(export[i + 1])") }
+                for e in exports { print("exported \(e.format) to \(e.destination)") }
             }
         }
     }

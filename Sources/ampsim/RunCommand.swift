@@ -22,11 +22,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output folder (default: the scenario's output.dir).")
     var out: String?
 
-    @Option(help: "Seed (same as --set seed=N).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seed (same as --set seed=N).")
+    var seed: String?
 
-    @Option(help: "Number of replications (same as --set replications=N).")
-    var replications: Int?
+    @Option(parsing: .unconditional, help: "Number of replications (same as --set replications=N).")
+    var replications: String?
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -35,18 +35,25 @@ struct RunCommand: ParsableCommand {
     var allowLarge = false
 
     func run() throws {
-        var opts = options
-        if let seed { opts.overrides.append("seed=\(seed)") }
-        if let replications { opts.overrides.append("replications=\(replications)") }
-        let scenario = try opts.load()
+        let extra = try InputFailure.exitOnInputError { () -> [Override] in
+            var extra: [Override] = []
+            if let seed {
+                extra.append(Override.scalar("seed", String(try OptionValue.seed(seed)), origin: "--seed \(seed)"))
+            }
+            if let replications {
+                let n = try OptionValue.integer(replications, flag: "--replications", in: 1...Scenario.maxReplications, "replications")
+                extra.append(Override.scalar("replications", String(n), origin: "--replications \(replications)"))
+            }
+            return extra
+        }
+        let scenario = try options.load(extra: extra)
         let dir = out ?? scenario.output.dir
         let limits = allowLarge ? ResourceLimits.unlimited : .standard
         let outputGuard = OutputGuard()
         let interrupts = InterruptHandler.install(outputGuard)
         defer { interrupts.cancel() }
         let summaries = try InputFailure.exitOnInputError {
-            try ResourceLimits.check(scenario: scenario, runs: 1, limits: limits)
-            return try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard) { line in
+            try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard) { line in
                 if !quiet { StandardError.write(line + "\n") }
             }
         }
@@ -70,9 +77,17 @@ enum SummaryTable {
         "linked_payment_share",
     ]
 
+    /// The payments each replication actually ran (a replay file or `duration_s` decides, not
+    /// `workload.payments`): one number, or the range when replications differ.
+    static func paymentCount(_ summaries: [ReplicationSummary]) -> String {
+        let counts = summaries.compactMap { Int(exactly: $0.value("payments")) }
+        guard let lo = counts.min(), let hi = counts.max() else { return "0" }
+        return lo == hi ? "\(lo)" : "\(lo) to \(hi)"
+    }
+
     static func render(_ summaries: [ReplicationSummary], scenario: Scenario) -> String {
         var lines = ["\(scenario.name): \(scenario.payment.protocol.rawValue) / \(scenario.payment.strategy.rawValue), " +
-                     "\(scenario.workload.payments) payments x \(scenario.replications) replications"]
+                     "\(paymentCount(summaries)) payments x \(scenario.replications) replications"]
         let intervals = IntervalSummary.rows(summaries)
         let header = ["metric", "mean", "95% interval", "method"]
         let rows: [[String]] = shown.compactMap { name in

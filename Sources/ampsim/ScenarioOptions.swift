@@ -9,11 +9,12 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a field before validation; repeatable.", valueName: "path.to.field=value"))
     var overrides: [String] = []
 
-    /// The validated scenario, or exit status 2 with every problem on standard error.
-    func load() throws -> Scenario {
+    /// The validated scenario, or exit status 2 with every problem on standard error. `extra` (from
+    /// options such as `--seed`) apply after the `--set` overrides.
+    func load(extra: [Override] = []) throws -> Scenario {
         try InputFailure.exitOnInputError {
             let parsed = try overrides.map { try Override.parse($0) }
-            return try ScenarioLoader.load(path: scenario, overrides: parsed)
+            return try ScenarioLoader.load(path: scenario, overrides: parsed + extra)
         }
     }
 }

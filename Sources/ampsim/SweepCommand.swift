@@ -38,13 +38,13 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("vary"), help: ArgumentHelp("Add a grid axis; repeatable.", valueName: "path=v1,v2,...|path=a..b:lin|log:n"))
     var varies: [String] = []
 
-    @Option(help: "Replications per grid point (same as --set replications=N).")
-    var replications: Int?
+    @Option(parsing: .unconditional, help: "Replications per grid point (same as --set replications=N).")
+    var replications: String?
 
-    @Option(help: "Worker threads (default: the CPUs this process may use, e.g. a Slurm allocation or taskset).")
-    var jobs: Int?
+    @Option(parsing: .unconditional, help: "Worker threads (default: the CPUs this process may use, e.g. a Slurm allocation or taskset).")
+    var jobs: String?
 
-    @Option(help: ArgumentHelp("Run only this slice of the runs, e.g. 2/8.", valueName: "I/N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only this slice of the runs, e.g. 2/8.", valueName: "I/N"))
     var shard: String?
 
     @Flag(help: "Continue an interrupted sweep in --out: skip finished runs, redo the others.")
@@ -63,18 +63,22 @@ struct SweepCommand: ParsableCommand {
     var allowLarge = false
 
     func run() throws {
-        let jobs = self.jobs ?? UsableProcessors.count()
-        let (execution, dir) = try InputFailure.exitOnInputError { () -> (SweepExecution, String) in
-            guard jobs >= 1 else { throw InputError(location: "--jobs \(jobs)", expected: "at least 1 worker thread", found: "\(jobs)") }
+        let (execution, dir, jobs) = try InputFailure.exitOnInputError { () -> (SweepExecution, String, Int) in
+            let jobs = try self.jobs.map { try OptionValue.integer($0, flag: "--jobs", in: 1...WorkerPool.maxJobs, "worker threads") }
+                ?? UsableProcessors.count()
+            let replications = try self.replications.map {
+                try OptionValue.integer($0, flag: "--replications", in: 1...Scenario.maxReplications, "replications per grid point")
+            }
             let shard = try shard.map(SweepShard.parse) ?? .whole
             let sets = try options.overrides.map { try Override.parse($0) }
             let plan = try SweepPlan.make(path: options.scenario, overrides: sets, varies: varies, replications: replications, shard: shard)
             let dir = out ?? plan.base.output.dir + "-sweep"
-            // Up front: the run count, and each grid point's memory estimate (a point may vary its size).
+            // Up front: the run count, each grid point's memory estimate (a point may vary its size),
+            // and the files the points read.
             let limits = allowLarge ? ResourceLimits.unlimited : .standard
             let runs = plan.grid.pointCount * plan.base.replications
-            for point in plan.points { try ResourceLimits.check(scenario: point, runs: runs, limits: limits) }
-            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits), dir)
+            try ScenarioPreflight.check(plan.points, runs: runs, limits: limits)
+            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits), dir, jobs)
         }
         let plan = execution.plan
         let reporter = ProgressReporter(quiet: quiet)

@@ -8,7 +8,10 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a scenario and print it resolved (defaults filled in) as YAML.",
         discussion: """
         Every problem is reported at once as FILE:LINE: path.to.field: expected ..., found ...
-        and the exit status is 2; a valid scenario prints as YAML and exits 0.
+        and the exit status is 2; a valid scenario prints as YAML and exits 0. Everything `ampsim run`
+        refuses before simulating is refused here too: the resource limits (unless --allow-large), a
+        missing or oversized graph file, an empty or malformed replay file, explicit-graph endpoints
+        that do not exist.
 
         Examples:
           ampsim validate Scenarios/quickstart.yaml
@@ -18,8 +21,14 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
+    @Flag(help: "Accept a scenario that exceeds the resource limits (as run --allow-large would run it).")
+    var allowLarge = false
+
     func run() throws {
         let scenario = try options.load()
+        try InputFailure.exitOnInputError {
+            try ScenarioPreflight.check(scenario, runs: 1, limits: allowLarge ? .unlimited : .standard)
+        }
         print(scenario.yaml, terminator: "")
     }
 }

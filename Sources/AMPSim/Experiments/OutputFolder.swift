@@ -9,31 +9,40 @@ import Foundation
 /// created when no result was written after all.
 public enum OutputFolder {
     /// Makes sure results can be written to `dir`; returns the outermost folder it had to create.
+    /// `field` names, in messages, what chose the folder (`output.dir`, `--out`, `--export cloth`).
     @discardableResult
-    public static func prepare(_ dir: String) throws -> String? {
-        let created = outermostMissing(dir)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw InputError(location: dir, path: "output.dir", expected: "a folder for the results", found: "a file")
-        }
-        if let created {
-            let parent = URL(fileURLWithPath: created).deletingLastPathComponent().path
-            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw InputError(location: dir, path: "output.dir", expected: "a folder that can be created", found: "'\(parent)' is a file")
-            }
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: dir, path: "output.dir", expected: "a folder that can be created", found: reason(error))
-        }
+    public static func prepare(_ dir: String, field: String = "output.dir") throws -> String? {
+        let created = try create(dir, field: field)
         let probe = "\(dir)/.ampsim-probe-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: probe) }
         do {
             try Data("probe\n".utf8).write(to: URL(fileURLWithPath: probe))
         } catch {
             removeIfEmpty(created)
-            throw InputError(location: dir, path: "output.dir", expected: "a folder where files can be written", found: reason(error))
+            throw InputError(location: dir, path: field, expected: "a folder where files can be written", found: reason(error))
+        }
+        return created
+    }
+
+    /// Creates `dir` (and its missing parents) or says why it cannot be (a file in the way, no
+    /// permission); returns the outermost folder it created.
+    @discardableResult
+    public static func create(_ dir: String, field: String) throws -> String? {
+        let created = outermostMissing(dir)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw InputError(location: dir, path: field, expected: "a folder for the results", found: "a file")
+        }
+        if let created {
+            let parent = URL(fileURLWithPath: created).deletingLastPathComponent().path
+            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw InputError(location: dir, path: field, expected: "a folder that can be created", found: "'\(parent)' is a file")
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(location: dir, path: field, expected: "a folder that can be created", found: reason(error))
         }
         return created
     }

@@ -22,9 +22,10 @@ public enum RunExperiment {
 
     /// The payments of replication `replication`: the replayed file when `workload.replay` names one,
     /// otherwise drawn by `Workload`.
-    public static func payments(_ scenario: Scenario, graph: ChannelGraph, replication: Int) throws -> [PaymentSpecRecord] {
+    public static func payments(_ scenario: Scenario, graph: ChannelGraph, replication: Int,
+                                limits: ResourceLimits = .standard) throws -> [PaymentSpecRecord] {
         if let replay = scenario.workload.replay {
-            return try PaymentReplay.read(path: scenario.resolve(replay), label: replay, graph: graph)
+            return try PaymentReplay.read(path: scenario.resolve(replay), label: replay, graph: graph, limits: limits)
         }
         return try Workload.generate(scenario, graph: graph, replication: replication)
     }
@@ -32,7 +33,8 @@ public enum RunExperiment {
     /// Simulates replication `replication`.
     public static func replicate(_ scenario: Scenario, replication: Int, limits: ResourceLimits = .standard) throws -> Replication {
         let (graph, _) = try GraphFactory.build(scenario, replication: replication, limits: limits)
-        let workload = try payments(scenario, graph: graph, replication: replication)
+        try ScenarioPreflight.checkUsable(graph, scenario: scenario)
+        let workload = try payments(scenario, graph: graph, replication: replication, limits: limits)
         let simulation = try Simulation(scenario: scenario, graph: graph, replication: replication)
         let records = simulation.run(workload)
         let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,
@@ -52,7 +54,7 @@ public enum RunExperiment {
     /// the final writes with an interrupt.
     public static func run(_ scenario: Scenario, outputDir: String, limits: ResourceLimits = .standard,
                            outputGuard: OutputGuard = OutputGuard(), progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
-        try Simulation.checkSupported(scenario)
+        try ScenarioPreflight.check(scenario, runs: 1, limits: limits)
         let created = try OutputFolder.prepare(outputDir)
         outputGuard.track(createdFolder: created)
         do {

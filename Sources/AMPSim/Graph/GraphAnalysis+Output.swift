@@ -7,8 +7,9 @@ import Foundation
 extension GraphAnalysis {
     public static let jsonKeys = ["assortativity", "avg_shortest_path_hops", "capacity_mean_sat", "capacity_median_sat", "channels",
                                   "components", "degree_max", "degree_mean", "degree_median", "degree_one_share",
-                                  "largest_component_nodes", "lognormal_mu", "lognormal_sigma", "nodes", "powerlaw_alpha",
-                                  "powerlaw_tail_nodes", "skipped", "skipped_by_reason", "usable_directions"]
+                                  "largest_component_nodes", "lognormal_mu", "lognormal_sigma", "nodes", "nodes_without_usable_channel",
+                                  "outside_largest_component_nodes", "powerlaw_alpha", "powerlaw_tail_nodes", "skipped_by_reason",
+                                  "skipped_channels", "skipped_directions", "usable_directions"]
 
     static func real(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : "null" }
 
@@ -17,7 +18,8 @@ extension GraphAnalysis {
         let reasons = skipped.keys.sorted().map { "\"\($0.rawValue)\": \(skipped[$0]!)" }.joined(separator: ", ")
         let fields: [String: String] = [
             "nodes": "\(nodes)", "channels": "\(channels)", "usable_directions": "\(usableDirections)",
-            "skipped": "\(skipped.values.reduce(0, +))", "skipped_by_reason": "{\(reasons)}",
+            "skipped_channels": "\(skippedChannels)", "skipped_directions": "\(skippedDirections)", "skipped_by_reason": "{\(reasons)}",
+            "nodes_without_usable_channel": "\(nodesWithoutUsableChannel)", "outside_largest_component_nodes": "\(outsideLargestComponentNodes)",
             "degree_mean": Self.real(degreeMean), "degree_median": Self.real(degreeMedian),
             "degree_one_share": Self.real(degreeOneShare), "degree_max": "\(degreeMax)",
             "powerlaw_alpha": Self.real(powerLawAlpha), "powerlaw_tail_nodes": "\(powerLawTailNodes)",
@@ -33,12 +35,16 @@ extension GraphAnalysis {
     /// A readable multi-line report.
     public var text: String {
         func f(_ x: Double, _ digits: Int = 2) -> String { x.isFinite ? String(format: "%.\(digits)f", x) : "n/a" }
-        let reasons = skipped.keys.sorted().map { "\($0.rawValue) \(skipped[$0]!)" }.joined(separator: ", ")
+        func reasons(_ direction: Bool) -> String {
+            let list = skipped.keys.filter { $0.isDirection == direction }.sorted().map { "\($0.rawValue) \(skipped[$0]!)" }
+            return list.isEmpty ? "" : " (" + list.joined(separator: ", ") + ")"
+        }
         return """
-        nodes                 \(nodes)
+        nodes                 \(nodes) (\(nodesWithoutUsableChannel) without a usable channel\(outsideLargestComponentNodes > 0 ? ", \(outsideLargestComponentNodes) dropped outside the largest component" : ""))
         channels              \(channels)
         usable directions     \(usableDirections)
-        skipped               \(skipped.values.reduce(0, +))\(reasons.isEmpty ? "" : " (\(reasons))")
+        skipped channels      \(skippedChannels)\(reasons(false))
+        unusable directions   \(skippedDirections)\(reasons(true))
         degree mean / median  \(f(degreeMean)) / \(f(degreeMedian, 0))
         degree-1 share        \(f(degreeOneShare * 100, 1))%
         degree max            \(degreeMax)

@@ -17,6 +17,13 @@ public struct GraphAnalysis: Sendable, Equatable {
     public var channels = 0
     public var usableDirections = 0
     public var skipped: [ImportReport.Reason: Int] = [:]
+    /// Of `skipped`: channel records left out, and directions kept but unusable (imports only).
+    public var skippedChannels = 0
+    public var skippedDirections = 0
+    /// Nodes of the graph with no usable channel direction.
+    public var nodesWithoutUsableChannel = 0
+    /// Nodes an import dropped with `largest_component`.
+    public var outsideLargestComponentNodes = 0
     public var degreeMean = Double.nan
     public var degreeMedian = Double.nan
     public var degreeOneShare = Double.nan
@@ -37,6 +44,15 @@ public struct GraphAnalysis: Sendable, Equatable {
         channels = graph.channelCount
         usableDirections = graph.enabled.reduce(0) { $0 + ($1 ? 1 : 0) }
         skipped = report?.skipped ?? [:]
+        skippedChannels = report?.skippedChannels ?? 0
+        skippedDirections = report?.skippedDirections ?? 0
+        outsideLargestComponentNodes = report?.nodesOutsideLargestComponent ?? 0
+        var usable = [Bool](repeating: false, count: nodes)
+        for c in 0..<channels where graph.enabled[2 * c] || graph.enabled[2 * c + 1] {
+            usable[Int(graph.node1[c])] = true
+            usable[Int(graph.node2[c])] = true
+        }
+        nodesWithoutUsableChannel = usable.reduce(0) { $0 + ($1 ? 0 : 1) }
         guard nodes > 0 else { return }
         let degrees = (0..<nodes).map { graph.degree($0) }
         let degreeValues = degrees.map(Double.init)

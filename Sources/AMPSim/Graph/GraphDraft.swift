@@ -54,6 +54,25 @@ struct GraphDraft {
         return dropped
     }
 
+    /// Nodes that are an end of no channel with an enabled direction.
+    var nodesWithoutUsableChannel: Int {
+        var usable = [Bool](repeating: false, count: nodeIDs.count)
+        for c in 0..<channelCount where policies[2 * c].enabled || policies[2 * c + 1].enabled {
+            usable[Int(node1[c])] = true
+            usable[Int(node2[c])] = true
+        }
+        return usable.reduce(0) { $0 + ($1 ? 0 : 1) }
+    }
+
+    /// Disables (and counts in `report`) each enabled direction of channel `c` whose HTLC minimum
+    /// exceeds the capacity: no HTLC could ever cross it.
+    static func disableUnpayable(_ policies: inout [DirectionPolicy], capacityMsat: Int64, report: inout ImportReport) {
+        for s in policies.indices where policies[s].enabled && policies[s].htlcMinimumMsat > capacityMsat {
+            policies[s].enabled = false
+            report.skip(.htlcMinimumAboveCapacity)
+        }
+    }
+
     /// Splits every capacity whose balance is not yet set, in channel order, from `stream`.
     mutating func drawMissingBalances(_ spec: BalanceSpec, _ stream: RandomStream) {
         for c in 0..<channelCount where balance1Msat[c] == nil {

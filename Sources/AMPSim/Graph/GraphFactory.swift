@@ -32,6 +32,7 @@ public enum GraphFactory {
             if spec.largestComponent {
                 let dropped = draft.keepLargestComponent()
                 r.skip(.outsideLargestComponent, dropped.channels)
+                r.nodesOutsideLargestComponent = dropped.nodes
             }
             let sampler = PolicySampler(spec.policy)
             let policyStream = stream(.policy)
@@ -41,6 +42,7 @@ public enum GraphFactory {
             r.nodes = draft.nodeIDs.count
             r.channels = draft.channelCount
             r.usableDirections = draft.policies.reduce(0) { $0 + ($1.enabled ? 1 : 0) }
+            r.nodesWithoutUsableChannel = draft.nodesWithoutUsableChannel
             report = r
         case .lnLike, .barabasiAlbert, .erdosRenyi, .wattsStrogatz:
             draft = generated(spec, graphStream: stream(.graph), policyStream: stream(.policy))

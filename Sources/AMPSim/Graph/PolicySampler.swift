@@ -24,7 +24,7 @@ final class PolicySampler {
         var p = DirectionPolicy()
         p.feeBaseMsat = max(0, feeBase.sampleInteger(stream))
         p.feeRatePPM = max(0, feeRate.sampleInteger(stream))
-        p.cltvDelta = Int32(clamping: max(0, cltv.sampleInteger(stream)))
+        p.cltvDelta = Int32(clamping: min(Int64(Bounds.maxCLTVDelta), max(0, cltv.sampleInteger(stream))))
         p.htlcMinimumMsat = max(0, htlcMin.sampleInteger(stream))
         p.htlcMaximumMsat = htlcMax.map { max(1, $0.sampleInteger(stream)) } ?? .max
         fillNonGossip(&p, capacityMsat: capacityMsat, stream)

@@ -22,7 +22,7 @@ public enum PaymentsTable {
                 CSVFormat.text(graph.nodeIDs[Int(r.sender)]), CSVFormat.text(graph.nodeIDs[Int(r.receiver)]),
                 String(r.amountMsat), proto, strategy, CSVFormat.bool(r.success), String(r.feeMsat), String(r.attempts),
                 String(r.parts), String(r.partsSettled), String(r.htlcs), String(r.maxPartsInFlight), CSVFormat.milliseconds(r.latency),
-                CSVFormat.decimal(Double(r.slotMicros) / 1e6), CSVFormat.decimal(r.lockedMsatMicros / 1e6, places: 3),
+                CSVFormat.decimal(r.slotMicros / 1e6), CSVFormat.decimal(r.lockedMsatMicros / 1e6, places: 3),
                 String(r.partialLossMsat), String(r.linkableParts), r.invoice >= 0 ? String(r.invoice) : "",
                 r.setID?.hex ?? "", r.failure,
                 r.oracle.map { String($0.maxFlowMsat) } ?? "", r.oracle.map { CSVFormat.bool($0.feasibleSinglePath) } ?? "",

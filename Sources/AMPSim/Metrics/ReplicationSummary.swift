@@ -26,8 +26,9 @@ public struct ReplicationSummary: Sendable {
         let fees = ok.map { Double($0.feeMsat) }.sorted()
         let ppm = ok.map { Double($0.feeMsat) * 1e6 / Double($0.amountMsat) }.sorted()
         let latency = records.map { Double($0.latency) / 1000 }.sorted()
-        let volume = Double(records.reduce(Int64(0)) { $0 + $1.amountMsat })
-        let volumeOK = Double(ok.reduce(Int64(0)) { $0 + $1.amountMsat })
+        // Sums of amounts in Double: five payments of 21 million BTC already pass Int64.max msat.
+        let volume = records.reduce(0.0) { $0 + Double($1.amountMsat) }
+        let volumeOK = ok.reduce(0.0) { $0 + Double($1.amountMsat) }
         let multi = records.filter { $0.parts > 1 }
         func mean(_ f: (PaymentRecord) -> Double) -> Double { records.isEmpty ? .nan : records.reduce(0) { $0 + f($1) } / n }
         let base: [(String, Double)] = [
@@ -51,10 +52,10 @@ public struct ReplicationSummary: Sendable {
             ("latency_ms_p99", Statistics.quantile(sorted: latency, 0.99)),
             ("peak_htlcs_in_flight", Double(network.stats.peakHTLCsInFlight)),
             ("max_channel_peak_slots", Double(network.stats.peakSlots.max() ?? 0)),
-            ("slot_seconds_per_payment", mean { Double($0.slotMicros) / 1e6 }),
+            ("slot_seconds_per_payment", mean { $0.slotMicros / 1e6 }),
             ("slots_exhausted_payments", Double(records.filter { $0.failure == FailureCause.slotsExhausted.name }.count)),
             ("locked_msat_seconds_per_payment", mean { $0.lockedMsatMicros / 1e6 }),
-            ("partial_loss_msat_total", Double(records.reduce(Int64(0)) { $0 + $1.partialLossMsat })),
+            ("partial_loss_msat_total", records.reduce(0.0) { $0 + Double($1.partialLossMsat) }),
             ("partial_loss_payments", Double(records.filter { $0.partialLossMsat > 0 }.count)),
             ("linkable_parts_mean", mean { Double($0.linkableParts) }),
             ("linked_payment_share", multi.isEmpty ? .nan : Double(multi.filter { $0.linkableParts > 0 }.count) / Double(multi.count)),

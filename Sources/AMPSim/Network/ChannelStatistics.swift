@@ -1,7 +1,8 @@
 /// Per-direction counters and time integrals of one run, for channels.csv and the summary.
 ///
 /// Guarantees: time integrals (`slotMicroseconds`, `lockedMsatMicroseconds`, `atLimitMicroseconds`)
-/// are exact sums over the intervals between changes; peaks are the largest values ever held.
+/// are exact sums over the intervals between changes; peaks are the largest values ever held;
+/// `forwardedMsat` and `feesEarnedMsat` saturate at Int64.max instead of overflowing.
 public struct ChannelStatistics {
     public var forwardedCount: [Int64]
     public var forwardedMsat: [Int64]

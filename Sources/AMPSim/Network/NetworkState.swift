@@ -74,11 +74,12 @@ public struct NetworkState {
         stats.failures[Int(cause.rawValue) * graph.directionCount + direction] += 1
     }
 
-    /// Records a settled forward over `direction` and the fee its source earned.
+    /// Records a settled forward over `direction` and the fee its source earned (totals saturate at
+    /// Int64.max msat: a channel of 21 million BTC forwarding back and forth could pass it).
     public mutating func noteForward(_ direction: Int, amount: Int64, fee: Int64) {
         stats.forwardedCount[direction] += 1
-        stats.forwardedMsat[direction] += amount
-        stats.feesEarnedMsat[direction] += fee
+        stats.forwardedMsat[direction] = Bounds.adding(stats.forwardedMsat[direction], amount)
+        stats.feesEarnedMsat[direction] = Bounds.adding(stats.feesEarnedMsat[direction], fee)
     }
 
     /// HTLCs in flight in the whole network.
@@ -99,8 +100,10 @@ public struct NetworkState {
             if balance[a] < 0 || balance[b] < 0 || pending[a] < 0 || pending[b] < 0 {
                 return "channel \(c): negative balance or pending amount"
             }
-            if balance[a] + balance[b] + pending[a] + pending[b] != graph.capacityMsat[c] {
-                return "channel \(c): balances + in flight = \(balance[a] + balance[b] + pending[a] + pending[b]) != capacity \(graph.capacityMsat[c])"
+            // In Double: four amounts near 21 million BTC each would pass Int64.max if the invariant broke.
+            let total = Double(balance[a]) + Double(balance[b]) + Double(pending[a]) + Double(pending[b])
+            if total >= Double(Int64.max) || balance[a] + balance[b] + pending[a] + pending[b] != graph.capacityMsat[c] {
+                return "channel \(c): balances + in flight = \(total) != capacity \(graph.capacityMsat[c])"
             }
             for d in [a, b] where slots[d] > graph.maxAcceptedHTLCs[d] || slots[d] < 0 {
                 return "direction \(d): \(slots[d]) HTLCs, limit \(graph.maxAcceptedHTLCs[d])"

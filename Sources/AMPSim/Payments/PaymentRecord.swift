@@ -17,7 +17,9 @@ public struct PaymentRecord: Sendable, Equatable {
     public var partsSettled: Int
     public var htlcs: Int
     public var maxPartsInFlight: Int
-    public var slotMicros: Int64
+    /// HTLC slot time of every hop of every part, in µs (a measure: Double, so 482 parts held 100 years
+    /// on 10 hops still add up).
+    public var slotMicros: Double
     public var lockedMsatMicros: Double
     public var partialLossMsat: Int64
     public var linkableParts: Int

@@ -160,6 +160,22 @@ public enum DistributionReading {
         }
     }
 
+    /// Why most or all draws of `d` would lie beyond `limit` (and be clamped there without a word):
+    /// a constant, bound or clamp past it, or a median / mean past it; nil when `d` stays within (a
+    /// `max` clamp at or below `limit` always does). The text describes what was found.
+    public static func beyond(_ d: Distribution, max limit: Double) -> String? {
+        let n = { (x: Double) in String(format: "%.15g", x) }
+        if d.lowerBound > limit { return d.isConstant ? "'\(n(d.lowerBound))'" : "draws of at least \(n(d.lowerBound))" }
+        if let clamp = d.clampMax, clamp <= limit { return nil }
+        if d.upperBound.isFinite && d.upperBound > limit { return "draws up to \(n(d.upperBound))" }
+        switch d.family {
+        case .lognormal(let mu, _, let median) where exp(mu) > limit: return "a median of \(n(median ?? exp(mu)))"
+        case .exponential(let mean) where mean > limit: return "a mean of \(n(mean))"
+        case .normal(let mean, _, _, _) where mean > limit: return "a mean of \(n(mean))"
+        default: return nil
+        }
+    }
+
     static func numberList(_ p: MapReader, _ key: String, required: Bool) -> [Double]? {
         guard let node = p.value(key) else {
             if required { p.missing(key, expected: "a list of numbers") }

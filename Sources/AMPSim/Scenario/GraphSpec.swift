@@ -132,6 +132,10 @@ public struct GraphSpec: Sendable, Equatable {
         if generator == .wattsStrogatz && k % 2 != 0 { r.report("k", expected: "an even number of neighbours") }
         let beta = r.probability("beta", default: 0.1)
         let capacity = DistributionReading.read(r, "capacity_sat", default: defaultCapacity, requirement: .positive)
+        if let found = DistributionReading.beyond(capacity, max: Double(Bounds.maxSat)) {
+            r.report("capacity_sat", expected: "capacities of at most \(Bounds.maxSat) sat (21 million BTC; a max clamp keeps a long tail within)",
+                     found: found)
+        }
         let balance = BalanceSpec.read(r.value("balance"), path: r.child("balance"), context: r.context)
         let policy = PolicySpec.read(r.value("policy"), path: r.child("policy"), context: r.context)
 
@@ -195,7 +199,9 @@ public struct GraphSpec: Sendable, Equatable {
             }
             if from == to && !from.isEmpty { c.report("to", expected: "a node other than 'from' (no self-loops)") }
             let capacity = c.int("capacity_sat", default: nil, min: 1, max: Bounds.maxSat)
-            let balance = c.optionalInt("balance_sat", min: 0, max: capacity)
+            // A capacity that was refused bounds the balance by 21 million BTC, not by its fallback value.
+            let capacityValid = c.has("capacity_sat") && ScalarParsing.int(c.value("capacity_sat")!).map { $0 >= 1 && $0 <= Bounds.maxSat } == true
+            let balance = c.optionalInt("balance_sat", min: 0, max: capacityValid ? capacity : Bounds.maxSat)
             let policy = PolicySpec.read(c.value("policy"), path: c.child("policy"), context: c.context, default: defaultPolicy.preset)
             let usedPolicy = c.has("policy") ? policy : defaultPolicy
             let reverse = c.has("reverse_policy")

@@ -21,6 +21,12 @@ public struct Override {
         self.origin = origin
     }
 
+    /// Sets the field at the dotted `path` to the plain scalar `text` (not read as YAML), e.g. the value
+    /// of `--seed 7`; problems are reported at `origin`.
+    public static func scalar(_ path: String, _ text: String, origin: String) -> Override {
+        Override(path: path.split(separator: ".").map(String.init), value: Node(text), origin: origin)
+    }
+
     /// Parses `path=value` as given to the flag `flag`.
     public static func parse(_ text: String, flag: String = "--set") throws -> Override {
         let origin = "\(flag) \(text)"

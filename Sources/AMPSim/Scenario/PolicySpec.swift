@@ -66,6 +66,10 @@ public struct PolicySpec: Sendable, Equatable {
         spec.feeBaseMsat = dist("fee_base_msat", spec.feeBaseMsat, .nonNegative)
         spec.feeRatePPM = dist("fee_rate_ppm", spec.feeRatePPM, .nonNegative)
         spec.cltvDelta = dist("cltv_delta", spec.cltvDelta, .nonNegative)
+        if let found = DistributionReading.beyond(spec.cltvDelta, max: Double(Bounds.maxCLTVDelta)) {
+            r.report("cltv_delta", expected: "deltas of at most \(Bounds.maxCLTVDelta) blocks (BOLT 7: 16 bits; a max clamp keeps a long tail within)",
+                     found: found)
+        }
         spec.htlcMinimumMsat = dist("htlc_minimum_msat", spec.htlcMinimumMsat, .nonNegative)
         if r.has("htlc_maximum_msat") {
             spec.htlcMaximumMsat = dist("htlc_maximum_msat", .constant(1), .positive)

@@ -36,6 +36,26 @@ public struct SweepAxis: Sendable, Equatable {
     /// The field paths this axis sets.
     public var paths: [String] { path.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 
+    /// What to use instead when `path` cannot be an axis (varying it would be accepted and have no
+    /// effect: every point of a sweep shares its replications, its name and its folder); nil when it can.
+    public static func notSweepable(_ path: String) -> String? {
+        let head = path.split(separator: ".").first.map(String.init) ?? path
+        switch head {
+        case "replications": return "every grid point runs the same replications: use --replications N"
+        case "name": return "a sweep has one name; its run folders are named by run id"
+        case "sweep": return "the sweep: section itself cannot be varied"
+        case "output" where path == "output" || path.hasPrefix("output.dir"): return "a sweep writes every run under --out DIR"
+        default: return nil
+        }
+    }
+
+    /// The problem, at `origin`, with varying `path`; nil when it can be varied.
+    static func notSweepableDiagnostic(_ path: String, origin: String) -> Diagnostic? {
+        notSweepable(path).map {
+            Diagnostic(location: origin, path: path, expected: "a field that can differ between grid points (\($0))", found: "'\(path)'")
+        }
+    }
+
     /// The overrides that value `index` stands for, labelled `origin` in error messages.
     public func overrides(_ index: Int, origin: String) throws -> [Override] {
         try zip(paths, settings[index]).map { path, value in
@@ -140,6 +160,11 @@ public struct SweepSpec: Sendable, Equatable {
             if paths.contains(where: { (try? Override.parsePath($0, origin: "")) == nil }) || Set(paths).count != paths.count {
                 r.context.report(entry.keyNode, path, expected: "a dotted field path such as payment.protocol (or distinct paths joined by ',')",
                                  found: "'\(entry.key)'")
+                continue
+            }
+            if let bad = paths.first(where: { SweepAxis.notSweepable($0) != nil }) {
+                r.context.report(entry.keyNode, path, expected: "a field that can differ between grid points (\(SweepAxis.notSweepable(bad)!))",
+                                 found: "'\(bad)'")
                 continue
             }
             if paths.count == 1 {

@@ -84,6 +84,15 @@ public struct WorkloadSpec: Sendable, Equatable {
         if amount.lowerBound < 0.001 && !amount.lowerBoundIsOpen {
             r.report("amount_sat", expected: "amounts of at least 0.001 sat (1 msat)")
         }
+        if let found = DistributionReading.beyond(amount, max: Double(Bounds.maxSat)) {
+            r.report("amount_sat", expected: "amounts of at most \(Bounds.maxSat) sat (21 million BTC; a max clamp keeps a long tail within)",
+                     found: found)
+        }
+        // Without a duration, the last of `payments` Poisson arrivals comes near payments / rate seconds.
+        if duration == nil, Double(payments) / rate > Bounds.maxSeconds {
+            r.report("payments", expected: "payments / arrival_rate_per_s of at most 3.2e9 s (100 years; arrivals later than that cannot be simulated)",
+                     found: "\(payments) payments at \(YAMLBuild.numberText(rate))/s")
+        }
         let endpoints = r.choice("endpoints", default: EndpointChoice.uniform)
         let senderEndpoints = EndpointRule.read(r, "sender_endpoints", default: EndpointRule(endpoints))
         let receiverEndpoints = EndpointRule.read(r, "receiver_endpoints", default: EndpointRule(endpoints))

@@ -39,10 +39,13 @@ public enum YAMLSource {
         do {
             data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
-            throw InputError(location: path, expected: "\(what) that can be read", found: "a read error (\(error.localizedDescription))")
+            throw InputError(location: path, expected: "\(what) that can be read", found: "a read error (\(OutputFolder.reason(error)))")
         }
         if data.count > maxBytes {
             throw InputError(location: path, expected: "\(what) of at most \(maxBytes) bytes", found: "a larger file")
+        }
+        if let kind = Excerpt.kind(of: data) {
+            throw InputError(location: path, expected: "\(what) in UTF-8 text", found: kind + Excerpt.advice(for: kind, readsXZ: false))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(location: path, expected: "\(what) in UTF-8 text", found: "bytes that are not UTF-8 text")
@@ -83,7 +86,7 @@ public enum YAMLSource {
     static func excessiveNesting(in text: String) -> (line: Int, depth: Int)? {
         var flowDepth = 0
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             var indent = 0
             var dashes = 0

@@ -60,7 +60,7 @@ extension Simulation {
         network.resolve(d, amount: amount, settled: settled, now: now)
         let p = Int(attempts[a].payment)
         let held = now - hopAddTime[index]
-        payments[p].slotMicros += held
+        payments[p].slotMicros += Double(held)
         payments[p].lockedMsatMicros += Double(amount) * Double(held)
         if settled {
             let fee = hop > 0 ? hopAmounts[index - 1] - amount : 0

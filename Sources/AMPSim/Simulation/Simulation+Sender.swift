@@ -173,8 +173,8 @@ extension Simulation {
         payments[p].inFlightMsat -= request.amountMsat
         if attempts[a].status == .settled {
             payments[p].deliveredMsat += request.amountMsat
-            payments[p].feeMsat += attempts[a].feeMsat
-            payments[p].sentOnSettled += attempts[a].sentMsat
+            payments[p].feeMsat = Bounds.adding(payments[p].feeMsat, attempts[a].feeMsat)
+            payments[p].sentOnSettled = Bounds.adding(payments[p].sentOnSettled, attempts[a].sentMsat)
             payments[p].partsSettled += 1
             learnSuccess(a, hops: Int(attempts[a].hopCount))
             payments[p].strategy.delivered(request, view(p))

@@ -64,7 +64,7 @@ struct PaymentState {
     var partsSettled = 0
     var htlcs = 0
     var maxPartsInFlight = 0
-    var slotMicros: Int64 = 0
+    var slotMicros: Double = 0
     var lockedMsatMicros: Double = 0
     var sentOnSettled: Int64 = 0
     var lastFailure: FailureCause?

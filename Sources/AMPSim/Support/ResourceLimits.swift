@@ -37,8 +37,9 @@ public struct ResourceLimits: Sendable, Equatable {
     static let bytesPerNode = 400.0, bytesPerChannel = 600.0, bytesPerPayment = 600.0, bytesPerPaymentRow = 250.0
 
     /// Estimated peak memory of one `run` of `scenario`, in bytes: (graph, workload). Imported graphs
-    /// count by file size (checked when read), so only their workload counts here.
-    public static func estimatedBytes(_ scenario: Scenario) -> (graph: Double, workload: Double) {
+    /// count by file size (checked when read), so only their workload counts here. `replayPayments` is
+    /// the row count of `workload.replay` (which then gives the payments, not `workload.payments`).
+    public static func estimatedBytes(_ scenario: Scenario, replayPayments: Int? = nil) -> (graph: Double, workload: Double) {
         let g = scenario.graph
         var nodes = Double(g.nodes), channels = Double(g.channels)
         switch g.generator {
@@ -50,8 +51,10 @@ public struct ResourceLimits: Sendable, Equatable {
         case .import: nodes = 0; channels = 0
         case .lnLike, .erdosRenyi: break
         }
-        var payments = Double(scenario.workload.payments)
-        if let d = scenario.workload.durationS { payments = min(payments, d * scenario.workload.arrivalRatePerS * 1.1 + 100) }
+        var payments = Double(replayPayments ?? scenario.workload.payments)
+        if replayPayments == nil, let d = scenario.workload.durationS {
+            payments = min(payments, d * scenario.workload.arrivalRatePerS * 1.1 + 100)
+        }
         // payments.csv text of every replication stays in memory until the files are written.
         return (nodes * bytesPerNode + channels * bytesPerChannel,
                 payments * bytesPerPayment + payments * Double(scenario.replications) * bytesPerPaymentRow)
@@ -59,15 +62,15 @@ public struct ResourceLimits: Sendable, Equatable {
 
     /// Throws when one run of `scenario` is estimated to need more memory than `limits` allow, or when
     /// `runs` (1 for `ampsim run`, grid points x replications for a sweep) exceeds the run limit.
-    public static func check(scenario: Scenario, runs: Int, limits: ResourceLimits = .standard) throws {
+    public static func check(scenario: Scenario, runs: Int, limits: ResourceLimits = .standard, replayPayments: Int? = nil) throws {
         let location = "scenario '\(scenario.name)'"
-        let estimate = estimatedBytes(scenario)
+        let estimate = estimatedBytes(scenario, replayPayments: replayPayments)
         let needed = estimate.graph + estimate.workload
         if needed > limits.memoryBytes {
-            let path = estimate.graph >= estimate.workload ? "graph.nodes" : "workload.payments"
+            let path = estimate.graph >= estimate.workload ? "graph.nodes" : replayPayments == nil ? "workload.payments" : "workload.replay"
             throw InputError(location: location, path: path,
                              expected: "a run estimated to fit in \(gigabytes(limits.memoryBytes)) of memory (pass --allow-large to try anyway)",
-                             found: "an estimate of \(gigabytes(needed)) for \(describe(scenario))")
+                             found: "an estimate of \(gigabytes(needed)) for \(describe(scenario, replayPayments: replayPayments))")
         }
         if runs > limits.runs {
             throw InputError(location: location, path: "sweep",
@@ -76,9 +79,9 @@ public struct ResourceLimits: Sendable, Equatable {
         }
     }
 
-    static func describe(_ s: Scenario) -> String {
+    static func describe(_ s: Scenario, replayPayments: Int? = nil) -> String {
         let graph = s.graph.generator == .import ? "an imported graph" : "\(s.graph.nodes) nodes"
-        return "\(graph), \(s.workload.payments) payments x \(s.replications) replications"
+        return "\(graph), \(replayPayments ?? s.workload.payments) payments x \(s.replications) replications"
     }
 
     static func gigabytes(_ bytes: Double) -> String {

@@ -7,7 +7,9 @@ import Foundation
 /// interruption at any moment loses at most the runs in progress; the summaries are built afterwards
 /// from the run folders in (point, replication) order, so their bytes do not depend on `jobs` or on
 /// completion order; wall time, host and jobs go to sweep.json only; after `interrupt()` returns, no
-/// run folder is being written and none will be.
+/// run folder is being written and none will be. A fresh sweep that fails before any run is written
+/// removes what it created (scenario.yaml, runs.csv, runs/, and the folder itself when it made it), so
+/// a bad input leaves no empty sweep folder behind; runs already written are kept for `--resume`.
 public final class SweepExecution: Sendable {
     public let plan: SweepPlan
     public let folder: SweepFolder
@@ -44,16 +46,22 @@ public final class SweepExecution: Sendable {
     public func run(resume: Bool, pair: String? = nil, progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Report {
         let started = Date()
         if let pair { _ = try SweepPairing.parse(pair, grid: plan.grid) }
+        let created = OutputFolder.outermostMissing(folder.path)
         let finished = try folder.prepare(plan, resume: resume)
         let pending = plan.runs.filter { !finished.contains($0) }
         let counter = Counter(finished.count)
         progress(Progress(done: finished.count, total: plan.runs.count, resumed: finished.count, elapsed: 0))
         let plan = self.plan, folder = self.folder, limits = self.limits
-        try pool.run(count: pending.count, compute: { i in try SweepRun.files(plan, pending[i], limits: limits) }, commit: { i, files in
-            try folder.writeRun(pending[i], files: files)
-            progress(Progress(done: counter.increment(), total: plan.runs.count, resumed: finished.count,
-                              elapsed: Date().timeIntervalSince(started)))
-        })
+        do {
+            try pool.run(count: pending.count, compute: { i in try SweepRun.files(plan, pending[i], limits: limits) }, commit: { i, files in
+                try folder.writeRun(pending[i], files: files)
+                progress(Progress(done: counter.increment(), total: plan.runs.count, resumed: finished.count,
+                                  elapsed: Date().timeIntervalSince(started)))
+            })
+        } catch {
+            if finished.isEmpty && counter.current == 0 { folder.removeFresh(created: created) }
+            throw error
+        }
         try SweepSummary.write(folder.path, pair: pair)
         let wall = Date().timeIntervalSince(started)
         var writer = AtomicFileWriter()
@@ -91,5 +99,7 @@ public final class SweepExecution: Sendable {
             value += 1
             return value
         }
+        /// Read only once every worker has stopped.
+        var current: Int { value }
     }
 }

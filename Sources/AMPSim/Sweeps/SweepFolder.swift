@@ -42,11 +42,8 @@ public struct SweepFolder: Sendable {
             try fm.createDirectory(atPath: runsPath, withIntermediateDirectories: true)
             return finished
         }
-        do {
-            try fm.createDirectory(atPath: runsPath, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: path, path: "--out", expected: "a folder that can be created", found: "\(error.localizedDescription)")
-        }
+        try OutputFolder.create(path, field: "--out")
+        try OutputFolder.create(runsPath, field: "--out")
         var writer = AtomicFileWriter()
         try writer.stage(plan.scenarioYAML, to: path + "/scenario.yaml")
         try writer.stage(plan.runsCSV, to: path + "/runs.csv")
@@ -86,6 +83,18 @@ public struct SweepFolder: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.contains(".tmp-") {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
+    }
+
+    /// Undoes the `prepare` of a fresh sweep that wrote no run: removes `created` (the outermost folder
+    /// `prepare` had to make), or else the files `prepare` put in a folder that was empty before.
+    public func removeFresh(created: String?) {
+        let fm = FileManager.default
+        if let created {
+            try? fm.removeItem(atPath: created)
+            return
+        }
+        for name in ["scenario.yaml", "runs.csv"] { try? fm.removeItem(atPath: path + "/" + name) }
+        OutputFolder.removeIfEmpty(runsPath)
     }
 
     /// Writes a finished run: its files, then its `done` marker.

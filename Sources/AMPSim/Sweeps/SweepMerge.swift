@@ -61,7 +61,7 @@ public enum SweepMerge {
         do {
             try fm.createDirectory(atPath: target.runsPath, withIntermediateDirectories: true)
         } catch {
-            throw InputError(location: out, path: "--out", expected: "a folder that can be created", found: "\(error.localizedDescription)")
+            throw InputError(location: out, path: "--out", expected: "a folder that can be created", found: OutputFolder.reason(error))
         }
         target.removeStrayTemporaries(in: out)
         target.removeStrayTemporaries(in: target.runsPath)
@@ -95,7 +95,7 @@ public enum SweepMerge {
             try fm.moveItem(atPath: temporary, toPath: destination)
         } catch {
             try? fm.removeItem(atPath: temporary)
-            throw InputError(location: destination, path: "--out", expected: "a writable folder", found: "\(error.localizedDescription)")
+            throw InputError(location: destination, path: "--out", expected: "a writable folder", found: OutputFolder.reason(error))
         }
     }
 }

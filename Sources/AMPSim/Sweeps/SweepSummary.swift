@@ -6,7 +6,8 @@ import Foundation
 /// Guarantees: the files depend only on the folder's scenario.yaml, runs.csv and the runs' own
 /// summary.csv files (rows in (point, replication) order), so a sweep gives the same bytes whatever
 /// `--jobs`, sharding or folder; a listed run without its `done` marker, or a runs.csv that does not
-/// match scenario.yaml, is an `InputError` and nothing is written; the three files are replaced together.
+/// match scenario.yaml, or a run's summary.csv holding a field that is neither a number nor empty, is an
+/// `InputError` and nothing is written; the three files are replaced together.
 public enum SweepSummary {
     /// What a sweep folder holds.
     public struct Folder {
@@ -31,7 +32,7 @@ public enum SweepSummary {
             guard let text = try? String(contentsOfFile: runsPath, encoding: .utf8) else {
                 throw InputError(location: path, expected: "a sweep folder (holding scenario.yaml and runs.csv)", found: "no readable runs.csv")
             }
-            var lines = text.split(separator: "\n").map(String.init)
+            var lines = text.split(whereSeparator: \.isNewline).map(String.init)
             let header = (["run_id", "point", "replication"] + grid.columns).joined(separator: ",")
             guard lines.first == header else {
                 throw InputError(location: runsPath + ":1", expected: "the header '\(header)'", found: "'\(lines.first ?? "")'")
@@ -58,12 +59,16 @@ public enum SweepSummary {
                                  found: "none (\(unfinished) of \(runs.count) runs unfinished: rerun the sweep with --resume)")
             }
             let file = folder.runPath(id) + "/summary.csv"
-            let lines = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            let lines = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline).map(String.init)
             let columns = lines.first?.split(separator: ",").map(String.init) ?? []
             let fields = lines.count == 2 ? lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
             guard columns.first == "replication", fields.count == columns.count, fields[0] == String(id.replication) else {
                 throw InputError(location: file, expected: "a header starting with 'replication' and one row for replication \(id.replication)",
                                  found: "\(lines.count) lines")
+            }
+            for (column, field) in zip(columns, fields).dropFirst() where !field.isEmpty && Double(field).map({ !$0.isFinite }) ?? true {
+                throw InputError(location: file + ":2", path: column, expected: "a number or an empty field (not applicable)",
+                                 found: Excerpt.quoted(field))
             }
             return (Array(columns.dropFirst()), Array(fields.dropFirst()))
         }

@@ -15,7 +15,10 @@ public enum VaryOption {
         }
         let key = String(text[..<eq])
         let paths = key.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        for path in paths { _ = try Override.parsePath(path, origin: origin) }
+        for path in paths {
+            _ = try Override.parsePath(path, origin: origin)
+            if let problem = SweepAxis.notSweepableDiagnostic(path, origin: origin) { throw InputError([problem]) }
+        }
         guard Set(paths).count == paths.count else {
             throw InputError(location: origin, expected: "distinct paths", found: "'\(key)'")
         }

@@ -13,9 +13,11 @@ public final class WorkerPool: @unchecked Sendable {
     private var stopped = false
     private var failures: [(index: Int, error: any Error)] = []
     public let jobs: Int
+    /// The most worker threads a pool takes (`--jobs`): each reserves a 16 MB stack.
+    public static let maxJobs = 1024
 
     public init(jobs: Int) {
-        precondition(jobs >= 1)
+        precondition(jobs >= 1 && jobs <= Self.maxJobs)
         self.jobs = jobs
     }
 

@@ -67,6 +67,14 @@ import Testing
         }
     }
 
+    /// A replayed workload reports the payments the file holds, not workload.payments (1000 by default).
+    @Test func replayPrintsThePaymentsItRan() throws {
+        let (_, folder) = try ScenarioPreflightTests.clothScenario(replay: ScenarioPreflightTests.header + "0,0,2,100000,0\n1,2,0,100000,10\n")
+        let run = try CommandRun.ampsim(["run", folder + "/rp.yaml", "--out", folder + "/out"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("rp: mpp / single, 2 payments x 1 replications\n"), "\(run.stdout)")
+    }
+
     @Test func badInputExitsTwoAndWritesNothing() throws {
         let out = TestPaths.scratch() + "/never"
         let badProbability = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out,

@@ -245,6 +245,45 @@ import Testing
         }
     }
 
+    /// A sweep whose runs fail (a graph file that is not JSON, found only when a run reads it) exits 2
+    /// and removes what it created: no empty folder, no temporary file; a folder that existed (empty)
+    /// is left empty.
+    @Test func failedFreshSweepLeavesNothing() throws {
+        let root = TestPaths.scratch()
+        _ = FileManager.default.createFile(atPath: root + "/bad.json", contents: Data("{\"nodes\": [".utf8))
+        let scenario = TestPaths.write("name: bad\ngraph: {generator: import, format: lnd, path: \(root)/bad.json}\n", name: "bad.yaml")
+        for (out, existed) in [(root + "/new/sweep", false), (root + "/empty", true)] {
+            if existed { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+            let run = try CommandRun.ampsim(["sweep", scenario, "--vary", "payment.protocol=mpp,amp", "--jobs", "2", "--quiet", "--out", out])
+            #expect(run.status == 2 && run.stderr.hasPrefix("\(root)/bad.json:1: expected a JSON value"), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1)
+            if existed {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+            } else {
+                #expect(!FileManager.default.fileExists(atPath: root + "/new"))
+            }
+        }
+    }
+
+    /// A run's summary.csv with a corrupt cell is refused with its file, line and column, and the
+    /// sweep's summaries stay as they were.
+    @Test func summarizeRefusesACorruptCell() throws {
+        let out = TestPaths.scratch() + "/sw"
+        let made = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet", "--vary", "payment.protocol=mpp,amp"]
+                                         + Self.small)
+        #expect(made.status == 0)
+        let summary = read(out + "/summary.csv"), ci = read(out + "/summary_ci.csv")
+        let file = out + "/runs/p001-r00/summary.csv"
+        var rows = lines(file)
+        var fields = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = "20x"
+        rows[1] = fields.joined(separator: ",")
+        try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try CommandRun.ampsim(["summarize", out])
+        #expect(run.status == 2 && run.stderr == "\(file):2: payments: expected a number or an empty field (not applicable), found '20x'\n")
+        #expect(read(out + "/summary.csv") == summary && read(out + "/summary_ci.csv") == ci)
+    }
+
     @Test func badInputExitsTwoAndOverwritesNothing() throws {
         let root = TestPaths.scratch()
         func expectRefused(_ extra: [String], _ message: String, out: String = root + "/never") throws {
@@ -255,7 +294,7 @@ import Testing
         try expectRefused(["--vary", "graph.nodez=10,20"], "--vary graph.nodez=10,20: graph.nodez: expected a known field (did you mean 'nodes'?), found an unknown field")
         try expectRefused(["--vary", "workload.amount_sat=1000..1000:log:5"],
                           "--vary workload.amount_sat=1000..1000:log:5: workload.amount_sat: expected a range START..END:lin|log:N with a range whose ends differ (or a point count of 1), found '1000..1000:log:5'")
-        try expectRefused(["--jobs", "0"], "--jobs 0: expected at least 1 worker thread, found 0")
+        try expectRefused(["--jobs", "0"], "--jobs 0: expected an integer from 1 to 1024 (worker threads), found '0'")
         #expect(!FileManager.default.fileExists(atPath: root + "/never"))
 
         let made = root + "/made"

@@ -28,4 +28,20 @@ import Testing
         #expect(lines[0] == Substring(EdgeListExporter.header))
         #expect(lines[1].hasPrefix("n0,n1,c0,"))
     }
+
+    /// Exporting where a file is in the way names the file instead of a Foundation error number.
+    @Test func exportUnderAFileSaysWhichFile() throws {
+        let (g, _) = try S.build("graph: {generator: ln-like, nodes: 20}")
+        let dir = try S.temporaryFolder()
+        _ = FileManager.default.createFile(atPath: dir + "/plain", contents: Data("x".utf8))
+        func message(_ body: () throws -> Void) -> String {
+            do { try body(); return "written" } catch let e as InputError { return e.description } catch { return "\(error)" }
+        }
+        #expect(message { try ClothExporter.write(g, to: dir + "/plain/out") } ==
+                "\(dir)/plain/out: --export cloth: expected a folder that can be created, found '\(dir)/plain' is a file")
+        #expect(message { try ClothExporter.write(g, to: dir + "/plain") } == "\(dir)/plain: --export cloth: expected a folder for the results, found a file")
+        #expect(message { try EdgeListExporter.write(g, to: dir + "/plain/g.csv") } ==
+                "\(dir)/plain: --export edgelist: expected a folder for the results, found a file")
+        #expect(message { try EdgeListExporter.write(g, to: dir) } == "\(dir): --export edgelist: expected a file name for the edge list, found a folder")
+    }
 }

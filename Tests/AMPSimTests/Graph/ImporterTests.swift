@@ -41,7 +41,7 @@ import Testing
         #expect(g.htlcMaximumMsat[0] == 5_000_000 && g.htlcMaximumMsat[1] == Int64.max)
         #expect(g.feeRatePPM[0] == 5 && g.cltvDelta[0] == 40 && g.htlcMinimumMsat[0] == 1000)
         #expect(g.maxAcceptedHTLCs[0] == 483 && g.reserveMsat[0] == 1_000_000)
-        #expect(r.description.contains("4 nodes, 3 channels, 4 usable directions"))
+        #expect(r.description.contains("4 nodes (1 without a usable channel), 3 channels, 4 usable directions; channels skipped: duplicate 1, no_usable_direction 1, self_loop 1, zero_capacity 1; directions unusable: disabled 1, null_policy 3"))
         let (kept, keptReport) = try S.build("graph: {generator: import, format: lnd, path: graph.json, drop_disabled: false}", base: dir)
         #expect(kept.channelCount == 3 && keptReport?.skipped[.disabled] == nil && keptReport?.usableDirections == 5)
     }
@@ -101,11 +101,11 @@ import Testing
 
         """
 
-    static func clothFolder(edges: String = clothEdges, channels: String = clothChannels) throws -> String {
+    static func clothFolder(edges: String = clothEdges, channels: String = clothChannels, nodes: String = clothNodes) throws -> String {
         let dir = try S.temporaryFolder()
         let net = (dir as NSString).appendingPathComponent("net")
         try FileManager.default.createDirectory(atPath: net, withIntermediateDirectories: true)
-        try S.write(clothNodes, net, "nodes.csv")
+        try S.write(nodes, net, "nodes.csv")
         try S.write(channels, net, "channels.csv")
         try S.write(edges, net, "edges.csv")
         return dir

@@ -14,7 +14,7 @@ import Testing
         let out = try SimulationHarness.run(s)
         let stats = out.network.stats
         // Integer microseconds summed in doubles below 2^53: exact.
-        #expect(stats.slotMicroseconds.reduce(0, +) == Double(out.records.reduce(Int64(0)) { $0 + $1.slotMicros }))
+        #expect(stats.slotMicroseconds.reduce(0, +) == out.records.reduce(0.0) { $0 + $1.slotMicros })
         let locked = out.records.reduce(0.0) { $0 + $1.lockedMsatMicros }
         #expect(abs(stats.lockedMsatMicroseconds.reduce(0, +) - locked) <= 1e-9 * locked)
         // An honest receiver: every settled part belongs to a successful payment.

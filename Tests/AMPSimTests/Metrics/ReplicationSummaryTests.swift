@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// Five payments of 21 million BTC (the documented maximum) pass Int64.max msat together: the
+    /// volume and loss totals are sums of Doubles.
+    @Test func amountsAtTheBoundAddUp() {
+        let records = Self.records().prefix(5).enumerated().map { i, r -> PaymentRecord in
+            var r = r
+            r.amountMsat = Bounds.maxMsat
+            r.success = i < 2
+            r.partialLossMsat = i < 2 ? 0 : Bounds.maxMsat
+            return r
+        }
+        let s = ReplicationSummary(replication: 0, records: Array(records), network: ChannelStatisticsTests.network(), pathSearches: 0, events: 0)
+        #expect(s.value("volume_success_rate") == 0.4)
+        #expect(s.value("partial_loss_msat_total") == 3 * Double(Bounds.maxMsat))
+        #expect(s.row.contains(",6300000000000000000,"))
+    }
+
     @Test func notApplicableIsAnEmptyField() {
         let failed = Self.records().map { r -> PaymentRecord in var r = r; r.success = false; return r }
         let s = ReplicationSummary(replication: 0, records: failed, network: ChannelStatisticsTests.network(), pathSearches: 0, events: 0)

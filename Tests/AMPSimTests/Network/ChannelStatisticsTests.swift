@@ -36,3 +36,16 @@ import Testing
         #expect(net.stats.peakHTLCsInFlight == 2)
     }
 }
+
+/// Forwarded amounts and earned fees of one direction saturate at Int64.max instead of trapping.
+@Suite struct ChannelTotalsBoundsTests {
+    @Test func forwardedAndEarnedTotalsSaturate() {
+        var b = ChannelGraphBuilder()
+        let a = b.addNode(id: "a"), n = b.addNode(id: "b")
+        b.addChannel(a, n, capacityMsat: Bounds.maxMsat, balance1Msat: Bounds.maxMsat, id: "big", policy1: DirectionPolicy(), policy2: DirectionPolicy())
+        var net = NetworkState(graph: b.build())
+        for _ in 0..<5 { net.noteForward(0, amount: Bounds.maxMsat, fee: Int64.max / 4) }
+        #expect(net.stats.forwardedMsat[0] == Int64.max && net.stats.feesEarnedMsat[0] == Int64.max)
+        #expect(net.stats.forwardedCount[0] == 5)
+    }
+}

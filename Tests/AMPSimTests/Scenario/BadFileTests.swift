@@ -22,7 +22,23 @@ import Testing
     @Test func bytesThatAreNotText() {
         let path = TestPaths.scratch() + "/binary.yaml"
         _ = FileManager.default.createFile(atPath: path, contents: Data([0xff, 0xfe, 0x00, 0x81, 0x92, 0xc3]))
-        #expect(message(path) == "\(path): expected a YAML scenario file in UTF-8 text, found bytes that are not UTF-8 text")
+        #expect(message(path) == "\(path): expected a YAML scenario file in UTF-8 text, found binary data")
+        let gzip = TestPaths.scratch() + "/s.yaml.gz"
+        _ = FileManager.default.createFile(atPath: gzip, contents: Data([0x1F, 0x8B, 0x08, 0x00, 0x41, 0x42]))
+        #expect(message(gzip) == "\(gzip): expected a YAML scenario file in UTF-8 text, found gzip-compressed data: decompress it")
+        let latin1 = TestPaths.scratch() + "/latin1.yaml"
+        _ = FileManager.default.createFile(atPath: latin1, contents: Data("name: caf".utf8 + [0xE9] + Data("\n".utf8)))
+        #expect(message(latin1) == "\(latin1): expected a YAML scenario file in UTF-8 text, found bytes that are not UTF-8 text")
+    }
+
+    /// A scenario saved with CRLF (Windows) line endings reads as the same scenario, line numbers included.
+    @Test func crlfLineEndingsReadTheSame() throws {
+        let text = try String(contentsOfFile: TestPaths.scenario("quickstart.yaml"), encoding: .utf8)
+        let crlf = TestPaths.write(text.replacingOccurrences(of: "\n", with: "\r\n"), name: "crlf.yaml")
+        let lf = TestPaths.write(text, name: "lf.yaml")
+        #expect(try ScenarioLoader.load(path: crlf).yaml == ScenarioLoader.load(path: lf).yaml)
+        let bad = TestPaths.write("name: x\r\ngraph: {nodes: 1}\r\n", name: "bad.yaml")
+        #expect(message(bad) == "\(bad):2: graph.nodes: expected an integer from 2 to 10000000, found '1'")
     }
 
     @Test func textThatIsNotYAML() {

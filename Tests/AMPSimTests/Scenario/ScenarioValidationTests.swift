@@ -98,6 +98,40 @@ import Testing
             .contains("(did you mean 'lognormal'?)") == true)
     }
 
+    /// Amounts and capacities past 21 million BTC are refused, not clamped without a word: constants,
+    /// bounded families, and unbounded ones whose median or mean is already beyond; a max clamp within
+    /// the bound (or a long tail of a reasonable median) is accepted.
+    @Test func amountsAndCapacitiesBeyondTwentyOneMillionBitcoinAreRefused() {
+        let expected = "workload.amount_sat: expected amounts of at most 2100000000000000 sat (21 million BTC; a max clamp keeps a long tail within), found "
+        for (value, found) in [("1e30", "'1e+30'"), ("1e300", "'1e+300'"), ("{uniform: {min: 1, max: 1e16}}", "draws up to 1e+16"),
+                               ("{lognormal: {median: 1e20, sigma: 1}}", "a median of 1e+20"), ("{exponential: {mean: 3e15}}", "a mean of 3e+15"),
+                               ("{pareto: {scale: 1e16, shape: 2}}", "draws of at least 1e+16")] {
+            #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: \(value)}") == ["s.yaml:3: " + expected + found], "\(value)")
+        }
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: 2100000000000000}").isEmpty)
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {uniform: {min: 1, max: 1e30}, max: 1e15}}").isEmpty)
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {amount_sat: {pareto: {scale: 1000, shape: 0.5}}}").isEmpty)
+        #expect(problems("name: x\ngraph: {nodes: 10, capacity_sat: 1e16}") == [
+            "s.yaml:2: graph.capacity_sat: expected capacities of at most 2100000000000000 sat (21 million BTC; a max clamp keeps a long tail within), found '1e+16'",
+        ])
+    }
+
+    /// BOLT 7's cltv_expiry_delta is 16 bits: a larger delta is refused (20 hops of it then add up far
+    /// below Int32.max in the route search).
+    @Test func cltvDeltasBeyondSixteenBitsAreRefused() {
+        #expect(problems("name: x\ngraph: {nodes: 10, policy: {cltv_delta: 70000}}") == [
+            "s.yaml:2: graph.policy.cltv_delta: expected deltas of at most 65535 blocks (BOLT 7: 16 bits; a max clamp keeps a long tail within), found '70000'",
+        ])
+        #expect(problems("name: x\ngraph: {nodes: 10, policy: {cltv_delta: 65535}}").isEmpty)
+    }
+
+    @Test func arrivalsBeyondACenturyAreRefused() {
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {payments: 100000000, arrival_rate_per_s: 0.001}") == [
+            "s.yaml:3: workload.payments: expected payments / arrival_rate_per_s of at most 3.2e9 s (100 years; arrivals later than that cannot be simulated), found 100000000 payments at 0.001/s",
+        ])
+        #expect(problems("name: x\ngraph: {nodes: 10}\nworkload: {payments: 100000000, arrival_rate_per_s: 0.001, duration_s: 1000}").isEmpty)
+    }
+
     @Test func impossibleCombinationsAreRefused() {
         #expect(problems("name: x\ngraph: {nodes: 10}\npayment: {protocol: keysend, strategy: halving}")
             == ["s.yaml:3: payment.strategy: expected single with protocol keysend (a keysend payment is never split), found 'halving'"])
@@ -133,6 +167,10 @@ import Testing
         #expect(p == [
             "s.yaml:7: graph.explicit.channels[0].balance_sat: expected an integer from 0 to 100000, found '200000'",
             "s.yaml:8: graph.explicit.channels[1].to: expected a node listed in graph.explicit.nodes (did you mean 'd'?), found 'dd'",
+        ])
+        // A capacity past 21 million BTC is the one problem: the balance is not checked against a fallback of 1.
+        #expect(problems("name: x\ngraph:\n  generator: explicit\n  explicit:\n    nodes: [a, b]\n    channels:\n      - {from: a, to: b, capacity_sat: 3e15, balance_sat: 1000}") == [
+            "s.yaml:7: graph.explicit.channels[0].capacity_sat: expected an integer from 1 to 2100000000000000, found '3e15'",
         ])
     }
 

@@ -14,6 +14,12 @@ import Testing
         #expect(Bounds.maxMsat < Int64.max / 4)
     }
 
+    @Test func runningTotalsSaturate() {
+        #expect(Bounds.adding(Int64.max - 1, 5) == Int64.max)
+        #expect(Bounds.adding(Int64.min + 1, -5) == Int64.min)
+        #expect(Bounds.adding(Bounds.maxMsat, Bounds.maxMsat) == 2 * Bounds.maxMsat)
+    }
+
     @Test func feesNeverOverflowOrGoNegative() {
         #expect(Fees.fee(amountMsat: Int64.max, baseMsat: Int64.max, ratePPM: Int64.max) == Int64.max / 4)
         #expect(Fees.fee(amountMsat: 1, baseMsat: Int64.max, ratePPM: 1_000_000) == Int64.max / 4)
@@ -39,11 +45,13 @@ import Testing
         }
     }
 
+    /// A median within 21 million BTC (e^30 sat) with a tail far beyond it (sigma 50): about half the
+    /// draws are clamped. (A median beyond it is refused by validation.)
     @Test func hugeDrawnAmountsRunWithoutTrapping() throws {
         let yaml = """
         name: huge
         graph: {generator: explicit, explicit: {nodes: [a, b], channels: [{from: a, to: b, capacity_sat: 2100000000000000, balance_sat: 2100000000000000, policy: {fee_base_msat: 1000000000000000, fee_rate_ppm: 100000000}}]}}
-        workload: {payments: 20, amount_sat: {lognormal: {mu: 600, sigma: 50}}, sender: a, receiver: b}
+        workload: {payments: 20, amount_sat: {lognormal: {mu: 30, sigma: 50}}, sender: a, receiver: b}
         network: {hop_latency_ms: {lognormal: {mu: 700, sigma: 10}}}
         payment: {protocol: amp, strategy: window, window: {alpha: 1000}}
         """

@@ -7,7 +7,7 @@ import Testing
 @Suite struct FuzzRegressionTests {
     static let folder = TestPaths.packageRoot + "/Tests/AMPSimTests/Fixtures/fuzz"
 
-    static func inputs(_ target: String) -> [(name: String, bytes: [UInt8])] {
+    static func inputs(_ target: String, in folder: String = folder) -> [(name: String, bytes: [UInt8])] {
         let dir = "\(folder)/\(target)"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return names.compactMap { name in FileManager.default.contents(atPath: "\(dir)/\(name)").map { (name, [UInt8]($0)) } }
@@ -60,6 +60,43 @@ import Testing
                 var (draft, _) = try ClothImporter.parse(nodes: parts[0], channels: parts[1], edges: parts[2], label: name)
                 _ = draft.keepLargestComponent()
                 _ = draft.build()
+            }
+        }
+    }
+
+    @Test func replayInputs() {
+        var b = ChannelGraphBuilder()
+        let nodes = (0..<4).map { b.addNode(id: String($0)) }
+        for i in 0..<4 {
+            b.addChannel(nodes[i], nodes[(i + 1) % 4], capacityMsat: 1_000_000, balance1Msat: 500_000, id: "c\(i)",
+                         policy1: DirectionPolicy(), policy2: DirectionPolicy())
+        }
+        let graph = b.build()
+        // The two newest targets: their crashing inputs, and their seed corpus as a check of the target's steps.
+        for (name, bytes) in Self.inputs("replay") + Self.inputs("replay", in: TestPaths.packageRoot + "/Fuzz/Corpus") {
+            Self.expectResultOrInputError(name) {
+                for p in try PaymentReplay.read(bytes: bytes, label: name, graph: graph) {
+                    #expect(p.sender != p.receiver && (1...Bounds.maxMsat).contains(p.amountMsat), "\(name)")
+                }
+            }
+        }
+    }
+
+    @Test func optionInputs() {
+        for (name, bytes) in Self.inputs("options") + Self.inputs("options", in: TestPaths.packageRoot + "/Fuzz/Corpus") {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").prefix(8).map(String.init) {
+                let base = "name: fuzz\ngraph: {generator: ln-like, nodes: 20}\nworkload: {payments: 10}\n"
+                Self.expectResultOrInputError(name) {
+                    _ = try ScenarioLoader.load(text: base, label: "base.yaml", overrides: [try Override.parse(line)], baseDirectory: "/nonexistent")
+                }
+                Self.expectResultOrInputError(name) {
+                    let axis = try VaryOption.parse(line)
+                    for i in axis.values.indices.prefix(16) {
+                        _ = try ScenarioLoader.load(text: base, label: "base.yaml", overrides: try axis.overrides(i, origin: "--vary"),
+                                                    baseDirectory: "/nonexistent")
+                    }
+                }
+                Self.expectResultOrInputError(name) { _ = try SweepShard.parse(line) }
             }
         }
     }

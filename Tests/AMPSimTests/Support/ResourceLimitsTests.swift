@@ -48,7 +48,7 @@ import Testing
     @Test func oversizedGraphFileIsRefusedBeforeReading() throws {
         let path = TestPaths.write(String(repeating: " ", count: 2000) + "{}", name: "big.json")
         let m = Self.message { _ = try GraphFileReader.read(path, label: "big.json", limits: Self.small) }
-        #expect(m == "big.json: expected a graph file of at most 1000 bytes (pass --allow-large to read it anyway), found a file of 2002 bytes")
+        #expect(m == "big.json: expected a file of at most 1000 bytes (pass --allow-large to read it anyway), found a file of 2002 bytes")
         #expect(try GraphFileReader.read(path, label: "big.json", limits: .unlimited).count == 2002)
     }
 
@@ -58,6 +58,6 @@ import Testing
         let xz = try CommandRun.run("/bin/sh", ["-c", "head -c 1000000 /dev/zero | xz -9 > '\(path)'"])
         guard xz.status == 0 else { return } // no xz tool: nothing to check
         let m = Self.message { _ = try GraphFileReader.read(path, label: "zeros.json.xz", limits: Self.small) }
-        #expect(m.contains("zeros.json.xz: expected a graph file of at most 1000 bytes once decompressed"))
+        #expect(m.contains("zeros.json.xz: expected a file of at most 1000 bytes once decompressed"))
     }
 }

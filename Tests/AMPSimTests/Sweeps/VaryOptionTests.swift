@@ -39,6 +39,27 @@ import Testing
                 == "--vary payment.protocol,payment.strategy=keysend:single,amp: payment.protocol,payment.strategy: expected 2 values joined by ':' in each item, e.g. keysend:single, found 'amp'")
     }
 
+    /// Fields every grid point shares (replications, name, the output folder) cannot be axes: varying
+    /// them would be accepted and change nothing.
+    @Test func fieldsThatCannotDifferBetweenPointsAreRefused() throws {
+        func message(_ text: String) -> String {
+            do { _ = try VaryOption.parse(text); return "" } catch let e as InputError { return e.description } catch { return "\(error)" }
+        }
+        #expect(message("replications=1,2") ==
+                "--vary replications=1,2: replications: expected a field that can differ between grid points (every grid point runs the same replications: use --replications N), found 'replications'")
+        #expect(message("name=a,b") ==
+                "--vary name=a,b: name: expected a field that can differ between grid points (a sweep has one name; its run folders are named by run id), found 'name'")
+        #expect(message("output.dir=x,y") ==
+                "--vary output.dir=x,y: output.dir: expected a field that can differ between grid points (a sweep writes every run under --out DIR), found 'output.dir'")
+        #expect(message("payment.protocol,replications=mpp:1,amp:2").contains("replications: expected a field that can differ"))
+        #expect(message("output.parts=true,false").isEmpty && message("seed=1,2").isEmpty)
+        let file = TestPaths.write("name: s\ngraph: {nodes: 10}\nsweep:\n  vary:\n    name: [a, b]\n")
+        #expect(throws: InputError.self) { try ScenarioLoader.load(path: file) }
+        do { _ = try ScenarioLoader.load(path: file) } catch let e as InputError {
+            #expect(e.description == "\(file):5: sweep.vary.name: expected a field that can differ between grid points (a sweep has one name; its run folders are named by run id), found 'name'")
+        }
+    }
+
     @Test func runIDsAndShards() throws {
         #expect(SweepRunID(point: 3, replication: 7).text == "p003-r07")
         #expect(SweepRunID(point: 1234, replication: 100).text == "p1234-r100")

@@ -22,7 +22,11 @@ public enum EdgeListExporter {
             text += "\(graph.capacityMsat[c]),\(graph.initialBalanceMsat(of: d)),\(graph.feeBaseMsat[d]),\(graph.feeRatePPM[d]),\(graph.cltvDelta[d])\n"
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty { try OutputFolder.create(folder, field: "--export edgelist") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(location: path, path: "--export edgelist", expected: "a file name for the edge list", found: "a folder")
+        }
         var writer = AtomicFileWriter()
         try writer.stage(text, to: path)
         try writer.commit()

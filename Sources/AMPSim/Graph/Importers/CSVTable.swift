@@ -3,7 +3,9 @@ import Foundation
 /// A CSV file of integer columns with a fixed header, as CLoTH writes them.
 ///
 /// Guarantees: the header equals `columns` exactly; every data row has that many integer fields;
-/// otherwise an `InputError` at `FILE:LINE: column: expected ..., found ...`. Blank lines are ignored.
+/// otherwise an `InputError` at `FILE:LINE: column: expected ..., found ...` quoting at most a short,
+/// escaped excerpt (a compressed or binary file is named as such). Lines end in LF, CRLF or CR; blank
+/// lines are ignored.
 struct CSVTable {
     let label: String
     let columns: [String]
@@ -24,15 +26,19 @@ struct CSVTable {
         var lines: [Int] = []
         var sawHeader = false
         var lineNumber = 0
-        for rawLine in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        if let kind = Excerpt.kind(of: bytes) {
+            throw InputError(location: label, expected: "a CSV text file starting with the header \(columns.joined(separator: ","))",
+                             found: kind + Excerpt.advice(for: kind))
+        }
+        for range in Self.lineRanges(bytes) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            let line = String(decoding: bytes[range], as: UTF8.self)
             if line.allSatisfy({ $0 == " " }) { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             if !sawHeader {
                 guard fields == columns else {
                     throw InputError(location: "\(label):\(lineNumber)", path: "header", expected: columns.joined(separator: ","),
-                                     found: String(line))
+                                     found: Excerpt.quoted(bytes[range], limit: 60))
                 }
                 sawHeader = true
                 continue
@@ -45,7 +51,10 @@ struct CSVTable {
             values.reserveCapacity(columns.count)
             for (i, f) in fields.enumerated() {
                 guard let v = Int64(f) else {
-                    throw InputError(location: "\(label):\(lineNumber)", path: columns[i], expected: "an integer", found: "'\(f)'")
+                    let digits = f.hasPrefix("-") || f.hasPrefix("+") ? f.dropFirst() : f[...]
+                    let tooLarge = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+                    let expected = tooLarge ? "an integer from \(Int64.min) to \(Int64.max)" : "an integer"
+                    throw InputError(location: "\(label):\(lineNumber)", path: columns[i], expected: expected, found: Excerpt.quoted(f))
                 }
                 values.append(v)
             }
@@ -57,6 +66,24 @@ struct CSVTable {
         }
         self.rows = rows
         self.lines = lines
+    }
+
+    /// The byte ranges of the lines of `bytes`, without their LF, CRLF or CR ending.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                ranges.append(start..<i)
+                i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
     }
 
     func fail(_ row: Int, _ column: String, expected: String, found: String) -> InputError {

@@ -7,7 +7,10 @@ import Foundation
 /// what its from-node holds, so node1 holds edge1's balance); each edge gives its direction's fee_base,
 /// fee_proportional (ppm), min_htlc and timelock. Ids must be dense from 0 and refer to existing rows,
 /// and each channel's edges must run node1 → node2 and back; anything else throws `InputError` at
-/// `FILE:LINE`. Zero-capacity channels and self-loops are skipped and counted.
+/// `FILE:LINE` (so a node id listed twice is refused: ids are dense). Zero-capacity channels and
+/// self-loops are skipped and counted; a direction whose min_htlc exceeds the capacity is unusable and
+/// counted (that is how `ClothExporter` writes a disabled direction), and a channel with neither
+/// direction usable is skipped.
 enum ClothImporter {
     static let nodeColumns = ["id"]
     static let channelColumns = ["id", "edge1_id", "edge2_id", "node1_id", "node2_id", "capacity"]
@@ -64,7 +67,7 @@ enum ClothImporter {
             for column in ["balance", "fee_base", "fee_proportional", "min_htlc"] {
                 _ = try edges.value(i, column, in: 0...Int64.max, "a non-negative amount")
             }
-            _ = try edges.value(i, "timelock", in: 0...Int64(Int32.max), "a timelock in 0 ... 2147483647")
+            _ = try edges.value(i, "timelock", in: 0...Int64(Bounds.maxCLTVDelta), "a timelock in 0 ... \(Bounds.maxCLTVDelta) (BOLT 7: 16 bits)")
         }
         func policy(_ row: Int) -> DirectionPolicy {
             let r = edges.rows[row]
@@ -91,8 +94,11 @@ enum ClothImporter {
             guard r1[5] <= capacity else {
                 throw edges.fail(e1, "balance", expected: "at most the channel's capacity \(capacity)", found: "\(r1[5])")
             }
+            var pair = [policy(e1), policy(e2)]
+            GraphDraft.disableUnpayable(&pair, capacityMsat: capacity, report: &report)
+            if !pair[0].enabled && !pair[1].enabled { report.skip(.noUsableDirection); continue }
             draft.addChannel(Int(a), Int(b), id: String(c), capacityMsat: capacity, balance1Msat: r1[5],
-                             policy1: policy(e1), policy2: policy(e2))
+                             policy1: pair[0], policy2: pair[1])
         }
         return (draft, report)
     }

@@ -3,32 +3,44 @@ import Foundation
 
 /// Reads a graph file into memory, decompressing xz (`*.xz`, recognised by its magic bytes) on the way.
 ///
-/// Guarantees: returns the file's (decompressed) bytes or throws an `InputError` naming the file;
+/// Guarantees: returns the file's (decompressed) bytes or throws an `InputError` naming the file (and
+/// what it looks like when it is compressed otherwise or binary, e.g. gzip);
 /// never reads a partial xz stream as if it were complete; refuses, before reading, a file larger than
 /// `limits.graphFileBytes`, and stops decompressing past `limits.decompressedBytes` (an xz bomb).
 public enum GraphFileReader {
     static let xzMagic: [UInt8] = [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]
 
-    /// The bytes of `path`; `label` names the file in messages.
-    public static func read(_ path: String, label: String, limits: ResourceLimits = .standard) throws -> [UInt8] {
+    /// Checks, without reading it, that `path` is an existing, readable file within the size limit.
+    public static func checkFile(_ path: String, label: String, limits: ResourceLimits = .standard) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(location: label, expected: "an existing graph file", found: "no such file")
+            throw InputError(location: label, expected: "an existing file", found: "no such file")
         }
         guard !isDirectory.boolValue else {
-            throw InputError(location: label, expected: "a graph file", found: "a folder")
+            throw InputError(location: label, expected: "a file", found: "a folder")
         }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
         if size > limits.graphFileBytes {
-            throw InputError(location: label, expected: "a graph file of at most \(limits.graphFileBytes) bytes (pass --allow-large to read it anyway)",
+            throw InputError(location: label, expected: "a file of at most \(limits.graphFileBytes) bytes (pass --allow-large to read it anyway)",
                              found: "a file of \(size) bytes")
         }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw InputError(location: label, expected: "a readable file", found: "a file that cannot be read (permissions)")
+        }
+    }
+
+    /// The bytes of `path`; `label` names the file in messages.
+    public static func read(_ path: String, label: String, limits: ResourceLimits = .standard) throws -> [UInt8] {
+        try checkFile(path, label: label, limits: limits)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(location: label, expected: "a readable graph file", found: "a file that cannot be read")
         }
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
         if bytes.count >= xzMagic.count && Array(bytes[0..<xzMagic.count]) == xzMagic {
-            return try decompressXZ(bytes, label: label, maxBytes: limits.decompressedBytes)
+            bytes = try decompressXZ(bytes, label: label, maxBytes: limits.decompressedBytes)
+        }
+        if let kind = Excerpt.kind(of: bytes) {
+            throw InputError(location: label, expected: "a text file (JSON or CSV, plain or .xz)", found: kind + Excerpt.advice(for: kind))
         }
         return bytes
     }
@@ -60,7 +72,7 @@ public enum GraphFileReader {
             }
         }
         if output.count > maxBytes {
-            throw InputError(location: label, expected: "a graph file of at most \(maxBytes) bytes once decompressed (pass --allow-large to read it anyway)",
+            throw InputError(location: label, expected: "a file of at most \(maxBytes) bytes once decompressed (pass --allow-large to read it anyway)",
                              found: "more")
         }
         guard result == LZMA_STREAM_END else {

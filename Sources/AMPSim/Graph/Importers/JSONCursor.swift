@@ -14,6 +14,20 @@ struct JSONCursor {
         JSONCursor(value: try JSONParser.parse(bytes, label: label), path: "", label: label)
     }
 
+    /// Streams the root object of the document in `bytes`: `element(key, cursor)` gets each element of
+    /// the arrays under `arrays`, in file order, as it is read (see `JSONParser.streamRoot`); a key of
+    /// `arrays` the root lacks is an `InputError` (`key: expected a field 'key', found none`).
+    /// `arrayEnded(key)` is called after the last element of each.
+    static func stream(_ bytes: [UInt8], label: String, arrays: [String], element: (String, JSONCursor) throws -> Void,
+                       arrayEnded: (String) throws -> Void = { _ in }) throws {
+        let keys = try JSONParser.streamRoot(bytes, label: label, arrays: Set(arrays), element: { key, index, value in
+            try element(key, JSONCursor(value: value, path: "\(key)[\(index)]", label: label))
+        }, arrayEnded: arrayEnded)
+        for key in arrays where !keys.contains(key) {
+            throw InputError(location: label, path: key, expected: "a field '\(key)'", found: "none")
+        }
+    }
+
     let value: JSONValue
     let path: String
     let label: String
@@ -57,11 +71,20 @@ struct JSONCursor {
         return b
     }
 
+    static let tooLarge = "an integer of at most \(Int64.max)"
+
+    /// Whether `s` is a whole number in decimal digits (that `Int64` could not hold when it failed to parse).
+    static func isWholeNumber(_ s: some StringProtocol) -> Bool {
+        let digits = s.hasPrefix("-") ? s.dropFirst() : s[...]
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// An integer written as a JSON number (a whole double such as 14.0 is accepted).
     func integer() throws -> Int64 {
         switch value {
         case .int(let i): return i
         case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: return Int64(d)
+        case .double(let d) where d.rounded() == d: throw fail(Self.tooLarge)
         default: throw fail("an integer")
         }
     }
@@ -70,10 +93,23 @@ struct JSONCursor {
     func integerString() throws -> Int64 {
         switch value {
         case .string(let s):
-            guard let i = Int64(s) else { throw fail("a number as a string") }
+            guard let i = Int64(s) else { throw fail(Self.isWholeNumber(s) ? Self.tooLarge : "a number as a string") }
             return i
         case .int(let i): return i
+        case .double(let d) where d.rounded() == d && abs(d) >= 9.2e18: throw fail(Self.tooLarge)
         default: throw fail("a number as a string")
+        }
+    }
+
+    /// `integerString()` at most `max`; a larger value (even one past Int64) fails with `what`.
+    func integerString(atMost max: Int64, _ what: String) throws -> Int64 {
+        switch value {
+        case .string(let s) where Int64(s) == nil && Self.isWholeNumber(s) && !s.hasPrefix("-"): throw fail(what)
+        case .double(let d) where d.rounded() == d && d > Double(max): throw fail(what)
+        default:
+            let v = try integerString()
+            if v > max { throw fail(what) }
+            return v
         }
     }
 
@@ -83,17 +119,17 @@ struct JSONCursor {
         case .int(let i): return i
         case .string(let s):
             let digits = s.hasSuffix("msat") ? String(s.dropLast(4)) : s
-            guard let i = Int64(digits) else { throw fail("an amount such as 300000000msat") }
+            guard let i = Int64(digits) else { throw fail(Self.isWholeNumber(digits) ? Self.tooLarge + " msat" : "an amount such as 300000000msat") }
             return i
         default: throw fail("an amount in msat (integer or \"NNNmsat\")")
         }
     }
 
-    /// A non-negative integer, read with `read`, checked to fit in Int32 when `int32` is set.
-    func nonNegative(_ read: (JSONCursor) throws -> Int64, int32: Bool = false) throws -> Int64 {
+    /// A non-negative integer, read with `read`, checked to be at most `atMost` when given.
+    func nonNegative(_ read: (JSONCursor) throws -> Int64, atMost: Int64? = nil) throws -> Int64 {
         let v = try read(self)
-        if v < 0 || (int32 && v > Int64(Int32.max)) {
-            throw InputError(location: label, path: path, expected: int32 ? "an integer in 0 ... 2147483647" : "a non-negative integer",
+        if v < 0 || v > (atMost ?? .max) {
+            throw InputError(location: label, path: path, expected: atMost.map { "an integer in 0 ... \($0)" } ?? "a non-negative integer",
                              found: "\(v)")
         }
         return v

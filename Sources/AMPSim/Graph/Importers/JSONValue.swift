@@ -18,7 +18,7 @@ enum JSONValue: Sendable {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return "the number \(i)"
         case .double(let d): return "the number \(d)"
-        case .string(let s): return s.count > 40 ? "a string \"\(s.prefix(40))...\"" : "the string \"\(s)\""
+        case .string(let s): return "the string " + Excerpt.quoted(s, limit: 40)
         case .array: return "an array"
         case .object: return "an object"
         }
@@ -27,14 +27,15 @@ enum JSONValue: Sendable {
 
 /// A hand-written JSON parser over bytes: fast enough for 30 MB snapshots, with line numbers in errors.
 ///
-/// Guarantees: accepts exactly RFC 8259 JSON (one value, optional whitespace around it); anything else
-/// throws an `InputError` at `FILE:LINE` saying what was expected and what was found.
+/// Guarantees: accepts exactly RFC 8259 JSON (one value, optional whitespace around it) with each key
+/// at most once per object; anything else throws an `InputError` at `FILE:LINE` saying what was
+/// expected and what was found. Its scanning methods are internal for `JSONParser+Stream`.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var pos = 0
-    private let label: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    var pos = 0
+    let label: String
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, label: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, label: String) {
         self.bytes = bytes
         self.label = label
     }
@@ -51,28 +52,28 @@ struct JSONParser {
         }
     }
 
-    private func error(_ expected: String) -> InputError {
+    func error(_ expected: String, found given: String? = nil) -> InputError {
         var line = 1
         for i in 0..<Swift.min(pos, bytes.count) where bytes[i] == 0x0A { line += 1 }
         let found: String
-        if pos >= bytes.count {
+        if let given {
+            found = given
+        } else if pos >= bytes.count {
             found = "the end of the file (truncated?)"
         } else {
-            let end = Swift.min(bytes.count, pos + 12)
-            let text = String(decoding: bytes[pos..<end], as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-            found = "'\(text)'"
+            found = Excerpt.quoted(bytes[pos..<Swift.min(bytes.count, pos + 64)], limit: 16)
         }
         return InputError(location: "\(label):\(line)", expected: expected, found: found)
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
         }
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
+    mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 512 else { throw error("JSON nested at most 512 deep") }
         guard pos < bytes.count else { throw error("a JSON value") }
         switch bytes[pos] {
@@ -87,7 +88,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { throw error("'\(word)'") }
         let p = word.utf8Start
@@ -103,7 +104,13 @@ struct JSONParser {
         while true {
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("a quoted key") }
+            let keyStart = pos
             let key = try string()
+            if result[key] != nil {
+                // Two values for one key: which one a reader keeps is undefined, so neither is taken.
+                pos = keyStart
+                throw error("each key at most once in an object", found: "\(Excerpt.quoted(key)) a second time")
+            }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("':' after a key") }
             pos += 1
@@ -133,7 +140,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func string() throws -> String {
+    mutating func string() throws -> String {
         pos += 1
         let start = pos
         while pos < bytes.count {
@@ -200,7 +207,7 @@ struct JSONParser {
         return v
     }
 
-    private mutating func number() throws -> JSONValue {
+    mutating func number() throws -> JSONValue {
         let start = pos
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
         let digitsStart = pos
