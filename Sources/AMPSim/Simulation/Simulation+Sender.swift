@@ -6,10 +6,11 @@ extension Simulation {
     func startPayment(_ p: Int) {
         let now = scheduler.now
         if let oracle {
-            let availability = self.availability
-            payments[p].oracle = oracle.evaluate(sender: Int(payments[p].spec.sender), receiver: Int(payments[p].spec.receiver),
+            // The sender is online when it pays (as the simulation treats it); everyone else as now.
+            let availability = self.availability, sender = Int(payments[p].spec.sender)
+            payments[p].oracle = oracle.evaluate(sender: sender, receiver: Int(payments[p].spec.receiver),
                                                  amount: payments[p].spec.amountMsat, network: network,
-                                                 online: { $0 == Int(self.payments[p].spec.sender) || availability.isOnline($0) })
+                                                 online: { $0 == sender || availability.isOnline($0) })
         }
         payments[p].deadline = now + Bounds.microseconds(seconds: scenario.payment.timeoutS)
         if scenario.payment.protocol == .amp {
