@@ -139,6 +139,21 @@ import Testing
         let offlineFailures = first.network.stats.failures[offline..<(offline + first.graph.directionCount)].reduce(0, +)
         #expect(offlineFailures > 0)
     }
+
+    /// The run moves churn along with simulated time: at its end the simulation's availability has taken
+    /// exactly the toggles that the churn stream, replayed on its own up to the run's last event, gives.
+    @Test func churnAdvancesWithTheRun() throws {
+        let s = try SimulationHarness.scenario("name: u\ngraph: {nodes: 20}\nworkload: {payments: 300}\npayment: {protocol: amp, strategy: window}\nnetwork: {churn: {mean_up_s: 10, mean_down_s: 2}}")
+        var simulation: Simulation?
+        _ = try SimulationHarness.trace(s) { simulation = $0 }
+        let sim = try #require(simulation)
+        func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(kind: s.rng, seed: s.seed, replication: 0, purpose: purpose) }
+        var replay = NodeAvailability(nodes: sim.graph.nodeCount, spec: s.network, offlineStream: stream(.offline), churnStream: stream(.churn))
+        replay.advance(to: sim.endTime)
+        #expect(replay.toggleCount > 0)
+        #expect(sim.availability.toggleCount == replay.toggleCount)
+        #expect(sim.availability.down == replay.down)
+    }
 }
 
 /// A part retried on a new route is one part with several attempts; a split makes new parts.
