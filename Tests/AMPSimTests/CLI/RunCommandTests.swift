@@ -63,7 +63,9 @@ import Testing
                                            "--set", "output.parts=true", "--set", "output.channels=true"] + small).status == 0)
         }
         for file in ["payments.csv", "summary.csv", "summary_ci.csv", "parts.csv", "channels.csv"] {
-            #expect(FileManager.default.contentsEqual(atPath: "\(a)/\(file)", andPath: "\(b)/\(file)"))
+            let bytes = FileManager.default.contents(atPath: "\(a)/\(file)")
+            #expect(bytes?.isEmpty == false, "\(file) missing or empty")
+            #expect(bytes == FileManager.default.contents(atPath: "\(b)/\(file)"), "\(file) differs between the two processes")
         }
     }
 

@@ -53,4 +53,22 @@ import Testing
             #expect(a.isOnline(node) == !down[node])
         }
     }
+
+    /// The first state of each node is the stationary one: up with probability U / (U + D) = 10/15 —
+    /// not 1/2. 200 nodes replayed from the stream; some of their draws fall in [1/2, 2/3), where the two
+    /// rules disagree (so this test tells them apart), and each first period has its state's mean.
+    @Test func churnStartsInTheStationaryState() {
+        let churn = ChurnSpec(meanUpS: 10, meanDownS: 5)
+        let a = NodeAvailability(nodes: 200, spec: spec(churn: churn), offlineStream: stream(.offline), churnStream: stream(.churn))
+        let check = stream(.churn)
+        var down = [Bool](), between = 0
+        for _ in 0..<200 {
+            let u = check.uniform()
+            if u >= 0.5 && u < 10.0 / 15.0 { between += 1 }
+            down.append(!(u < 10.0 / 15.0))
+            _ = gsl_ran_exponential(check.generator, (u < 10.0 / 15.0 ? 10 : 5) * 1e6)
+        }
+        #expect(a.down == down)
+        #expect(between > 0)
+    }
 }

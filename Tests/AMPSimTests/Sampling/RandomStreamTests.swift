@@ -25,9 +25,24 @@ import Testing
         #expect(seen.count == StreamPurpose.allCases.count * 3)
     }
 
-    @Test func derivedSeedsAreAPureFunction() {
-        #expect(StreamSeed.derive(seed: 1, replication: 0, purpose: .graph) == StreamSeed.derive(seed: 1, replication: 0, purpose: .graph))
-        #expect(StreamSeed.derive(seed: 1, replication: 0, purpose: .graph) != StreamSeed.derive(seed: 2, replication: 0, purpose: .graph))
+    /// Known answers, computed outside Swift from the documented rule (Python, 64-bit wrapping):
+    /// mix(z) = SplitMix64's finaliser of z + 0x9e3779b97f4a7c15; x = mix(seed + 0x9e3779b97f4a7c15),
+    /// x = mix(x ^ replication · 0xbf58476d1ce4e5b9), x = mix(x ^ purpose · 0x94d049bb133111eb).
+    @Test func derivedSeedsMatchTheDocumentedMixing() {
+        #expect(StreamSeed.derive(seed: 1, replication: 0, purpose: .graph) == 0x3ec2_b106_5222_34f8)
+        #expect(StreamSeed.derive(seed: 2, replication: 0, purpose: .graph) == 0xdaff_e516_a9b7_f604)
+        #expect(StreamSeed.derive(seed: 1, replication: 1, purpose: .graph) == 0x9d18_8922_f856_8a53)
+        #expect(StreamSeed.derive(seed: 1, replication: 0, purpose: .workload) == 0x78b3_0c1a_fec6_6ef5)
+        #expect(StreamSeed.derive(seed: 42, replication: 3, purpose: .strategy) == 0xe741_472a_e707_70e2)
+    }
+
+    /// The whole chain: derive, fold to 32 bits (seed ^ seed >> 32, low half: 0x78b30c1a ^ 0xfec66ef5 =
+    /// 2,255,839,983), seed GSL's mt19937 with it. The reference MT19937 (init_genrand, the same Python
+    /// check) gives 3,529,926,339, 2,597,659,444, 1,297,482,586 as its first outputs.
+    @Test func aStreamIsMT19937SeededWithTheFoldedDerivedSeed() {
+        let s = RandomStream(seed: 1, replication: 0, purpose: .workload)
+        #expect(s.seed == 0x78b3_0c1a_fec6_6ef5)
+        #expect((0..<3).map { _ in gsl_raw(s) } == [3_529_926_339, 2_597_659_444, 1_297_482_586])
     }
 
     @Test func mt19937MatchesGSLReferenceOutput() {

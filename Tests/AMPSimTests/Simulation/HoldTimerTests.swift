@@ -42,6 +42,26 @@ import Testing
         #expect(short.records[0].latency == 10_600_000)
     }
 
+    /// A greedy MPP receiver with lnd's per-HTLC timer: the 2-hop part's timer fires first, at 120.2 s,
+    /// and the receiver, holding the one preimage, settles every held part then — not only the one
+    /// whose timer fired. The 2-hop part is back at s at 120.4 s, the 3-hop part at 120.5 s (it would
+    /// be 120.6 s had it waited for its own timer at 120.3 s). Both 30,000-sat parts are taken:
+    /// 60,000,000 msat lost. Slots: 2-hop 0 → 120.4 and 0.1 → 120.3 s; 3-hop 0 → 120.5, 0.1 → 120.4,
+    /// 0.2 → 120.3 s: 120.4 + 120.2 + 120.5 + 120.3 + 120.1 = 601.5 s.
+    @Test func greedyMPPReceiverSettlesEveryHeldPartWhenTheFirstTimerFires() throws {
+        let out = try SimulationHarness.run(try scenario("lnd", "mpp", ["receiver.behavior=greedy"]))
+        let r = out.records[0]
+        #expect(out.violation == nil)
+        #expect(!r.success && r.failure == "partial_settlement")
+        #expect(r.parts == 2 && r.partsSettled == 2)
+        #expect(r.partialLossMsat == 60_000_000)
+        #expect(r.latency == 120_500_000)
+        #expect(r.slotMicros == 601_500_000)
+        // d received both parts: m → d and b → d each moved 30,000 sat to d's side.
+        #expect(out.network.balance[SimulationHarness.direction(out.graph, "m", "d")] == 10_000_000)
+        #expect(out.network.balance[SimulationHarness.direction(out.graph, "b", "d")] == 10_000_000)
+    }
+
     @Test func heldPartsKeepTheirSlotsUntilFailed() throws {
         let r = try SimulationHarness.run(try scenario("cln", "mpp")).records[0]
         // 2-hop part: hop 0 held 0 → 70.4 s, hop 1 0.1 → 70.3 s; 3-hop part: 0 → 70.5, 0.1 → 70.4, 0.2 → 70.3 s.

@@ -3,14 +3,20 @@ import Testing
 
 /// Slot exhaustion, atomicity under a greedy receiver, and failures that must not crash.
 @Suite struct ProtocolBehaviourTests {
+    /// m → d accepts at most 2 HTLCs; 3 MPP parts of 10,000 sat leave s at 0 s (100 ms per hop): at m
+    /// (0.1 s) two take m → d's slots and are held at d from 0.2 s; the third is refused
+    /// (slots_exhausted) and its fail is back at s at 0.2 s. Its retry finds no route: mission control
+    /// stored the failure of (m, d) for 30,000 sat (the part plus the payment's 20,000 in flight), and
+    /// the retry would ask 10,000 + 20,000 of it again. cln's set timer fires 70 s after the first part
+    /// reached d (70.2 s); the fails reach m at 70.3 s and s at 70.4 s.
     @Test func slotExhaustionIsCountedExactly() throws {
-        // m → d accepts at most 2 HTLCs; 3 MPP parts: two are held at d, the third finds no free slot.
         let yaml = """
         name: slots
         \(SimulationHarness.explicitGraph(nodes: ["s", "m", "d"], channels: [
             "{from: s, to: m, capacity_sat: 1000000, balance_sat: 1000000}",
             "{from: m, to: d, capacity_sat: 1000000, balance_sat: 1000000, policy: {fee_base_msat: 0, fee_rate_ppm: 0, htlc_minimum_msat: 0, reserve_share: 0, max_accepted_htlcs: 2}}",
         ]))
+        network: {hop_latency_ms: 100}
         workload: {payments: 1, amount_sat: 30000, sender: s, receiver: d}
         payment: {protocol: mpp, strategy: fixed-n, fixed_n: {n: 3}}
         receiver: {hold_preset: cln}
@@ -23,8 +29,10 @@ import Testing
         #expect(out.network.stats.peakSlots[md] == 2)
         let r = out.records[0]
         #expect(!r.success && r.failure == "slots_exhausted")
-        // The two held parts keep their slots on both hops for cln's 70 s set timer plus the trip back.
-        #expect(r.slotMicros >= 4 * 70_000_000)
+        #expect(r.attempts == 3 && r.htlcs == 5 && r.latency == 70_400_000)
+        // Slots: the refused part held s → m for 0 → 0.2 s; each held part s → m for 0 → 70.4 s and
+        // m → d for 0.1 → 70.3 s: 0.2 + 2 · (70.4 + 70.2) = 281.4 s.
+        #expect(r.slotMicros == 281_400_000)
         // Every part failed back: m → d holds its whole capacity again.
         #expect(out.network.balance[md] == 1_000_000_000)
     }
@@ -130,6 +138,21 @@ import Testing
         let offline = Int(FailureCause.offline.rawValue) * first.graph.directionCount
         let offlineFailures = first.network.stats.failures[offline..<(offline + first.graph.directionCount)].reduce(0, +)
         #expect(offlineFailures > 0)
+    }
+
+    /// The run moves churn along with simulated time: at its end the simulation's availability has taken
+    /// exactly the toggles that the churn stream, replayed on its own up to the run's last event, gives.
+    @Test func churnAdvancesWithTheRun() throws {
+        let s = try SimulationHarness.scenario("name: u\ngraph: {nodes: 20}\nworkload: {payments: 300}\npayment: {protocol: amp, strategy: window}\nnetwork: {churn: {mean_up_s: 10, mean_down_s: 2}}")
+        var simulation: Simulation?
+        _ = try SimulationHarness.trace(s) { simulation = $0 }
+        let sim = try #require(simulation)
+        func stream(_ purpose: StreamPurpose) -> RandomStream { RandomStream(kind: s.rng, seed: s.seed, replication: 0, purpose: purpose) }
+        var replay = NodeAvailability(nodes: sim.graph.nodeCount, spec: s.network, offlineStream: stream(.offline), churnStream: stream(.churn))
+        replay.advance(to: sim.endTime)
+        #expect(replay.toggleCount > 0)
+        #expect(sim.availability.toggleCount == replay.toggleCount)
+        #expect(sim.availability.down == replay.down)
     }
 }
 
