@@ -24,7 +24,7 @@ struct GraphCommand: ParsableCommand {
 
         Examples:
           ampsim graph Scenarios/quickstart.yaml --set graph.nodes=17000 --json
-          ampsim graph --from lnd /work/shared/data/lnd-describegraph-2019-03-09.json.xz --set graph.largest_component=true
+          ampsim graph --from lnd data/lnd-describegraph-2019-03-09.json.xz --set graph.largest_component=true
           ampsim graph Scenarios/quickstart.yaml --export cloth out/cloth --export edgelist out/graph.csv
 
         Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid.
