@@ -9,6 +9,8 @@ public enum StreamPurpose: UInt64, Sendable, CaseIterable {
     case balances = 3
     case workload = 4
     case latency = 5
+    /// No longer drawn from (offline was a coin per HTLC before issue 16); kept so that the other
+    /// purposes keep their seeds.
     case faults = 6
     case strategy = 7
     case analysis = 8
