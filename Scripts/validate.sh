@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every known-answer scenario of Scenarios/validation/ and compares what it measures with the
-# value its header states (shared/docs/validation.md). Prints one row per expectation:
+# value its header states (docs/validation.md). Prints one row per expectation:
 #   case | metric | expected | tolerance | measured | ok
 # and exits 1 if any expectation fails (2 if a scenario cannot be run).
 #

@@ -9,7 +9,7 @@ public enum PolicyPreset: String, Sendable, CaseIterable {
 /// any field replaced by a distribution (e.g. `fee_rate_ppm: {empirical: ...}`).
 ///
 /// Guarantees: every field has a value or a distribution after reading; integer fields are drawn
-/// and rounded; preset values are the ones in shared/docs/protocol.md.
+/// and rounded; preset values are the ones in docs/protocol.md.
 public struct PolicySpec: Sendable, Equatable {
     public var preset: PolicyPreset
     public var feeBaseMsat: Distribution

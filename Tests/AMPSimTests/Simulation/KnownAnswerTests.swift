@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AMPSim
 
-/// The cases of shared/docs/validation.md with exact or closed-form answers.
+/// The cases of docs/validation.md with exact or closed-form answers.
 @Suite struct KnownAnswerTests {
     /// Monte-Carlo tolerance of validation.md: 3 · sqrt(p (1 - p) / N).
     func tolerance(_ p: Double, _ n: Int) -> Double { 3 * (p * (1 - p) / Double(n)).squareRoot() }
