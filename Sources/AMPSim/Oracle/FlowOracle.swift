@@ -27,13 +27,13 @@ public final class FlowOracle {
     var capacity: [Int64]
     /// Search labels per node, valid where the stamp equals `phase` (no clearing per search): the
     /// direction each node was reached by from the sender's side, and towards the receiver's side.
-    var forwardStamp: [UInt32]
-    var backwardStamp: [UInt32]
-    var forwardParent: [Int32]
-    var backwardParent: [Int32]
+    /// Side 0 grows from the sender over outgoing directions, side 1 from the receiver over incoming
+    /// ones; node v's label on side s is at index s · nodes + v.
+    var labelStamp: [UInt32]
+    var parent: [Int32]
     var phase: UInt32 = 0
-    var forward: [Int32] = []
-    var backward: [Int32] = []
+    /// Each side's breadth-first queue.
+    var frontier: [[Int32]] = [[], []]
     var path: [Int32] = []
     /// Directions whose capacity or flow this evaluation set (to reset them cheaply).
     var touched: [Int32] = []
@@ -46,10 +46,8 @@ public final class FlowOracle {
         flow = [Int64](repeating: 0, count: graph.directionCount)
         capacity = [Int64](repeating: 0, count: graph.directionCount)
         capacityStamp = [UInt32](repeating: 0, count: graph.directionCount)
-        forwardStamp = [UInt32](repeating: 0, count: graph.nodeCount)
-        backwardStamp = [UInt32](repeating: 0, count: graph.nodeCount)
-        forwardParent = [Int32](repeating: -1, count: graph.nodeCount)
-        backwardParent = [Int32](repeating: -1, count: graph.nodeCount)
+        labelStamp = [UInt32](repeating: 0, count: 2 * graph.nodeCount)
+        parent = [Int32](repeating: -1, count: 2 * graph.nodeCount)
     }
 
     /// The result for one payment.
@@ -83,7 +81,7 @@ public final class FlowOracle {
     func newPhase() {
         phase &+= 1
         if phase == 0 {
-            for i in forwardStamp.indices { forwardStamp[i] = 0; backwardStamp[i] = 0 }
+            for i in labelStamp.indices { labelStamp[i] = 0 }
             phase = 1
         }
     }
@@ -143,56 +141,61 @@ public final class FlowOracle {
     /// level at a time, so it settles the region between the two ends rather than the whole graph.
     func shortestPath(sender: Int, receiver: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Bool {
         newPhase()
-        forward.removeAll(keepingCapacity: true)
-        backward.removeAll(keepingCapacity: true)
-        forward.append(Int32(sender)); forwardStamp[sender] = phase; forwardParent[sender] = -1
-        backward.append(Int32(receiver)); backwardStamp[receiver] = phase; backwardParent[receiver] = -1
-        var fStart = 0, bStart = 0, fDepth = 0, bDepth = 0
-        while fStart < forward.count && bStart < backward.count && fDepth + bDepth < maxHops {
-            if forward.count - fStart <= backward.count - bStart {
-                let levelEnd = forward.count
-                for i in fStart..<levelEnd {
-                    let u = Int(forward[i])
-                    for d32 in graph.outgoing(u) {
-                        let d = Int(d32), v = graph.target(of: d)
-                        guard forwardStamp[v] != phase, usable(d, single: single, amount: amount, network: network, online: online) else { continue }
-                        forwardStamp[v] = phase; forwardParent[v] = d32
-                        if backwardStamp[v] == phase { buildPath(meeting: v, sender: sender, receiver: receiver); return true }
-                        forward.append(Int32(v))
-                    }
-                }
-                fStart = levelEnd; fDepth += 1
-            } else {
-                let levelEnd = backward.count
-                for i in bStart..<levelEnd {
-                    let w = Int(backward[i])
-                    for d32 in graph.incoming(w) {
-                        let d = Int(d32), u = graph.source(of: d)
-                        guard backwardStamp[u] != phase, usable(d, single: single, amount: amount, network: network, online: online) else { continue }
-                        backwardStamp[u] = phase; backwardParent[u] = d32
-                        if forwardStamp[u] == phase { buildPath(meeting: u, sender: sender, receiver: receiver); return true }
-                        backward.append(Int32(u))
-                    }
-                }
-                bStart = levelEnd; bDepth += 1
+        seed(0, sender)
+        seed(1, receiver)
+        var start = (0, 0), levels = 0
+        while start.0 < frontier[0].count && start.1 < frontier[1].count && levels < maxHops {
+            let side = frontier[0].count - start.0 <= frontier[1].count - start.1 ? 0 : 1
+            let end = frontier[side].count
+            if let meeting = growLevel(side, from: side == 0 ? start.0 : start.1, single: single, amount: amount, network: network, online: online) {
+                buildPath(meeting: meeting, sender: sender, receiver: receiver)
+                return true
             }
+            if side == 0 { start.0 = end } else { start.1 = end }
+            levels += 1
         }
         return false
     }
 
-    /// The directions sender → meeting (forward parents) then meeting → receiver (backward parents).
+    /// Starts `side`'s queue at `node`.
+    func seed(_ side: Int, _ node: Int) {
+        frontier[side].removeAll(keepingCapacity: true)
+        frontier[side].append(Int32(node))
+        labelStamp[side * graph.nodeCount + node] = phase
+        parent[side * graph.nodeCount + node] = -1
+    }
+
+    /// Grows `side` by the level of its queue from `begin` on; returns the node where the two sides
+    /// meet, if they do.
+    func growLevel(_ side: Int, from begin: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Int? {
+        let n = graph.nodeCount, mine = side * n, other = (1 - side) * n
+        for i in begin..<frontier[side].count {
+            let x = Int(frontier[side][i])
+            for d32 in side == 0 ? graph.outgoing(x) : graph.incoming(x) {
+                let d = Int(d32), y = side == 0 ? graph.target(of: d) : graph.source(of: d)
+                guard labelStamp[mine + y] != phase, usable(d, single: single, amount: amount, network: network, online: online) else { continue }
+                labelStamp[mine + y] = phase
+                parent[mine + y] = d32
+                if labelStamp[other + y] == phase { return y }
+                frontier[side].append(Int32(y))
+            }
+        }
+        return nil
+    }
+
+    /// The directions sender → meeting (side 0's parents) then meeting → receiver (side 1's parents).
     func buildPath(meeting: Int, sender: Int, receiver: Int) {
         path.removeAll(keepingCapacity: true)
         var v = meeting
         while v != sender {
-            let d = forwardParent[v]
+            let d = parent[v]
             path.append(d)
             v = graph.source(of: Int(d))
         }
         path.reverse()
         v = meeting
         while v != receiver {
-            let d = backwardParent[v]
+            let d = parent[graph.nodeCount + v]
             path.append(d)
             v = graph.target(of: Int(d))
         }

@@ -50,10 +50,9 @@ public struct MissionControl: Sendable {
 
     /// lnd's `setLastPairResult` for a success (`success` true) or failure of `amount` msat at `time`.
     public mutating func record(from: Int32, to: Int32, success: Bool, amount: Int64, time: Int64, horizon: Int64 = .max) {
-        var list = results[from] ?? []
-        if horizon < .max { list.removeAll { time - $0.lastTime > horizon } }
-        let index = list.firstIndex { $0.to == to }
-        var current = index.map { list[$0] } ?? PairResult(to: to)
+        // The pair's new result is decided first: nothing is stored when a failure is dropped.
+        let known = results[from]?.first { $0.to == to && (horizon == .max || time - $0.lastTime <= horizon) }
+        var current = known ?? PairResult(to: to)
         if success {
             current.successTime = time
             if amount > current.successAmt { current.successAmt = amount }
@@ -67,9 +66,15 @@ public struct MissionControl: Sendable {
             current.failAmt = amount
             if amount == 0 { current.successAmt = 0 } else if amount <= current.successAmt { current.successAmt = amount - 1 }
         }
-        if let index { list[index] = current } else { list.append(current) }
-        count += list.count - (results[from]?.count ?? 0)
-        results[from] = list
+        // Stored in place (no copy of the node's list): its stale pairs go, the pair is updated or added.
+        let before = results[from]?.count ?? 0
+        if horizon < .max { results[from, default: []].removeAll { time - $0.lastTime > horizon } }
+        if let i = results[from, default: []].firstIndex(where: { $0.to == to }) {
+            results[from, default: []][i] = current
+        } else {
+            results[from, default: []].append(current)
+        }
+        count += (results[from]?.count ?? 0) - before
         sincePrune += 1
         if horizon < .max && sincePrune > 4096 { prune(now: time, horizon: horizon) }
     }
