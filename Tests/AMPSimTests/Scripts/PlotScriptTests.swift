@@ -38,6 +38,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2 * Self.figures.count)
     }
 
+    /// With the oracle's metrics, the success figure draws its bounds as lines and success among the
+    /// feasible payments gets its own figure.
+    @Test func oracleBoundsAndSuccessAmongFeasible() throws {
+        var csv = "point,workload.amount_sat,payment.strategy,metric,replications,mean,ci_lower,ci_upper,interval\n"
+        for (i, amount) in ["1000", "100000"].enumerated() {
+            for (j, strategy) in ["single", "lnd"].enumerated() {
+                let point = 2 * i + j
+                csv += "\(point),\(amount),\(strategy),success_rate,3,0.\(8 - i),0.\(7 - i),0.\(9 - i),t\n"
+                csv += "\(point),\(amount),\(strategy),feasible_multi_path_share,3,0.\(9 - i),0.8,0.95,t\n"
+                csv += "\(point),\(amount),\(strategy),feasible_single_path_share,3,0.\(8 - i),0.7,0.9,t\n"
+                csv += "\(point),\(amount),\(strategy),success_rate_feasible,3,0.9\(j),0.85,0.99,t\n"
+            }
+        }
+        let input = TestPaths.write(csv, name: "summary_ci.csv")
+        let out = TestPaths.scratch() + "/oracle"
+        let run = try plot([input, "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(size(out + "/success_feasible.png") > 0 && size(out + "/success_feasible.svg") > 0)
+        let success = (try? String(contentsOfFile: "\(out)/success_rate.svg", encoding: .utf8)) ?? ""
+        #expect(success.contains("multi-path oracle (could have succeeded)") && success.contains("single-path oracle"))
+    }
+
     @Test func aSingleRunSummaryGivesOneBarChart() throws {
         let csv = """
         metric,replications,mean,ci_lower,ci_upper,interval
