@@ -96,32 +96,11 @@ struct JSONParser {
         pos += n
     }
 
+    /// An object: its members read by `members` (which refuses a repeated key), each value kept.
     private mutating func object(depth: Int) throws -> JSONValue {
-        pos += 1
         var result: [String: JSONValue] = [:]
-        skipSpace()
-        if pos < bytes.count && bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(result) }
-        while true {
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("a quoted key") }
-            let keyStart = pos
-            let key = try string()
-            if result[key] != nil {
-                // Two values for one key: which one a reader keeps is undefined, so neither is taken.
-                pos = keyStart
-                throw error("each key at most once in an object", found: "\(Excerpt.quoted(key)) a second time")
-            }
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("':' after a key") }
-            pos += 1
-            skipSpace()
-            result[key] = try value(depth: depth + 1)
-            skipSpace()
-            guard pos < bytes.count else { throw error("',' or '}'") }
-            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(result) }
-            throw error("',' or '}'")
-        }
+        _ = try members(depth: depth) { parser, key in result[key] = try parser.value(depth: depth + 1) }
+        return .object(result)
     }
 
     private mutating func array(depth: Int) throws -> JSONValue {
