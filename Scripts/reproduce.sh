@@ -5,8 +5,9 @@
 #
 # runs `ampsim sweep Scenarios/NAME.yaml` (its grid: the scenario's `sweep:` section, plus what this
 # script adds for NAME below) into Results/NAME/sweep*/, copies the sweep's summary.csv and
-# summary_ci.csv to Results/NAME/ (merging them when NAME needs more than one sweep), and draws the
-# figures (PNG and SVG) into Results/NAME/ with Scripts/plot.py. Extra arguments go to every
+# summary_ci.csv (and paired.csv) to Results/NAME/ (merging them when NAME needs more than one sweep),
+# and draws the figures (PNG, SVG and PDF, titled with the scenario's `description:`) into
+# Results/NAME/ with Scripts/plot.py. `Scripts/reproduce.sh --help` lists the experiments. Extra arguments go to every
 # `ampsim sweep` call, e.g. `--jobs 2` or `--replications 3` for a quick look.
 #
 # Binary: $AMPSIM if set, else .build/release/ampsim (built with `swift build -c release` if missing).
@@ -17,8 +18,18 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
+usage() {
+    echo "usage: Scripts/reproduce.sh NAME [SWEEP OPTIONS...]   (Scenarios/NAME.yaml -> Results/NAME/)"
+    echo "experiments (Scenarios/*.yaml with a sweep: section):"
+    for f in Scenarios/*.yaml; do
+        grep -q '^sweep:' "$f" || continue
+        question="$(sed -n 's/^description: *//p' "$f" | head -1)"; question="${question#\"}"; question="${question%\"}"
+        printf '  %-24s %s\n' "$(basename "$f" .yaml)" "$question"
+    done
+}
+if [[ $# -ge 1 && ( "$1" == "--help" || "$1" == "-h" ) ]]; then usage; exit 0; fi
 if [[ $# -lt 1 || "$1" == -* ]]; then
-    echo "usage: Scripts/reproduce.sh NAME [SWEEP OPTIONS...]   (Scenarios/NAME.yaml -> Results/NAME/)" >&2
+    usage >&2
     exit 2
 fi
 name="${1%.yaml}"; name="${name#Scenarios/}"; shift
@@ -120,5 +131,8 @@ PY
 
 if [[ ${#dirs[@]} -eq 1 && -f "${dirs[0]}/paired.csv" ]]; then cp "${dirs[0]}/paired.csv" "$results/paired.csv"; fi
 
-python3 Scripts/plot.py "$results/summary_ci.csv" --out "$results" --title "$name" "${plot_args[@]}"
+# Old figures first: a figure with nothing to show is no longer drawn and must not linger.
+rm -f "$results"/*.png "$results"/*.svg "$results"/*.pdf
+paired=(); [[ -f "$results/paired.csv" ]] && paired=(--paired "$results/paired.csv")
+python3 Scripts/plot.py "$results/summary_ci.csv" --out "$results" --scenario "$scenario" "${paired[@]}" "${plot_args[@]}"
 echo "reproduce.sh: $results/summary.csv, summary_ci.csv and figures written" >&2

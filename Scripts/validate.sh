@@ -17,6 +17,18 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/Scenarios/validation"
 
+usage() {
+    echo "usage: Scripts/validate.sh [CASE ...]   (default: every case; CASE = a file of Scenarios/validation/ without .yaml)"
+    echo "cases:"
+    for f in "$dir"/*.yaml; do printf '  %s\n' "$(basename "$f" .yaml)"; done
+}
+for a in "$@"; do
+    case "$a" in
+        -h|--help) usage; exit 0 ;;
+        -*) echo "validate.sh: $a: expected a case name or --help, found an unknown option" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
 if [[ -n "${AMPSIM:-}" ]]; then
     bin="$AMPSIM"
 else
@@ -28,7 +40,12 @@ fi
 [[ -x "$bin" ]] || { echo "validate.sh: no ampsim binary at $bin" >&2; exit 2; }
 
 if [[ $# -gt 0 ]]; then
-    files=(); for c in "$@"; do files+=("$dir/${c%.yaml}.yaml"); done
+    files=()
+    for c in "$@"; do
+        c="$(basename "${c%.yaml}")"
+        [[ -f "$dir/$c.yaml" ]] || { echo "validate.sh: $c: expected a case of Scenarios/validation/, found no $c.yaml there" >&2; usage >&2; exit 2; }
+        files+=("$dir/$c.yaml")
+    done
 else
     files=("$dir"/*.yaml)
 fi
