@@ -306,6 +306,25 @@ class Layout:
             parts.append("%s=%s" % (short(self.grid[i]), value) if number(value) is not None else value)
         return " / ".join(parts) if parts else "all"
 
+    def group_label(self, group):
+        """One series' label, or for identical series `mpp = amp`, or, when they share some values,
+        `amp (identical for offline_probability=0, 0.05, 0.1)`."""
+        if len(group) == 1:
+            return self.label(group[0])
+        same = [j for j in range(len(self.series)) if len({k[j] for k in group}) == 1]
+        if not same:
+            return " = ".join(self.label(k) for k in group)
+        common = []
+        for j in same:
+            value = group[0][j]
+            common.append("%s=%s" % (short(self.grid[self.series[j]]), value) if number(value) is not None else value)
+        differ = []
+        for j in range(len(self.series)):
+            if j not in same:
+                values = ", ".join(dict.fromkeys(k[j] for k in group))
+                differ.append("%s=%s" % (short(self.grid[self.series[j]]), values) if number(group[0][j]) is not None else values)
+        return "%s (identical for %s)" % (" / ".join(common), "; ".join(differ))
+
     def legend_title(self):
         return " / ".join(short(self.grid[i]) for i in self.series) or None
 
@@ -378,7 +397,7 @@ def draw_series(ax, layout, points, band_alpha):
     order = [k for k in layout.keys if k in points]
     for group in coincide({k: points[k] for k in order}):
         key = group[0]
-        label = " = ".join(layout.label(k) for k in group)
+        label = layout.group_label(group)
         if len(group) > 1:
             same.append(label)
         pts = points[key]
@@ -440,7 +459,8 @@ def grid_figure(plt, layout, records, name, heading, panels, question, out, writ
     # One row per metric and one column per panel; a single metric's panels wrap after three columns.
     wrap = 3 if len(rows) == 1 and len(facets) > 3 else len(facets)
     nrows = len(rows) * ((len(facets) + wrap - 1) // wrap)
-    fig, grid_axes = plt.subplots(nrows, wrap, figsize=(3.6 * wrap + 1.2, 3.1 * nrows + 0.6),
+    width = 3.6 * wrap + 1.2 if wrap > 1 else 6.4
+    fig, grid_axes = plt.subplots(nrows, wrap, figsize=(width, 3.1 * nrows + 0.6 if wrap > 1 else 4.2 * nrows + 0.6),
                                   squeeze=False, sharex=True, sharey=True if len(rows) == 1 else "row")
     for ax in grid_axes.flat[len(rows) * len(facets):]:
         ax.set_visible(False)
