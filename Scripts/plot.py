@@ -37,7 +37,9 @@ import sys
 
 LONG_COLUMNS = ["metric", "replications", "mean", "ci_lower", "ci_upper", "interval"]
 # Columns a sweep might add that identify a grid point rather than set a parameter.
-AUTO_IGNORE = {"point", "grid_point", "point_id", "run", "run_dir", "dir", "out", "path"}
+AUTO_IGNORE = {"point", "grid_point", "point_id", "run", "run_dir", "dir", "out", "path",
+               # the configuration every summary table starts with (varied ones are grid columns too)
+               "scenario", "protocol", "strategy"}
 
 # (file name, title, [(metric, y label, scale, y log allowed)])
 FIGURES = [

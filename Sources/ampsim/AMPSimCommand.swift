@@ -18,8 +18,8 @@ struct AMPSimCommand: ParsableCommand {
         Exit status: 0 on success, 2 when an input (scenario, override, graph file, command-line
         argument) is not valid, 130 when a run or sweep is interrupted.
         """,
-        version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
+        version: Provenance.thisProcess.versionLine,
+        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, CollectCommand.self, GraphCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, except that an argument the parser refuses is

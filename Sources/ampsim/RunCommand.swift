@@ -53,7 +53,7 @@ struct RunCommand: ParsableCommand {
         let interrupts = InterruptHandler.install(outputGuard)
         defer { interrupts.cancel() }
         let summaries = try InputFailure.exitOnInputError {
-            try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard) { line in
+            try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard, provenance: .thisProcess) { line in
                 if !quiet { StandardError.write(line + "\n") }
             }
         }

@@ -78,7 +78,7 @@ struct SweepCommand: ParsableCommand {
             let limits = allowLarge ? ResourceLimits.unlimited : .standard
             let runs = plan.grid.pointCount * plan.base.replications
             try ScenarioPreflight.check(plan.points, runs: runs, limits: limits)
-            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits), dir, jobs)
+            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits, provenance: .thisProcess), dir, jobs)
         }
         let plan = execution.plan
         let reporter = ProgressReporter(quiet: quiet)
