@@ -17,7 +17,7 @@ struct CollectCommand: ParsableCommand {
         needs output.parts, channels.csv output.channels), exits with status 2 and writes nothing.
 
         Examples:
-          ampsim collect Results/qs-sweep --table payments --out Results/qs-sweep/payments.csv
+          ampsim collect Results/qs-sweep --table payments --out payments.csv
           ampsim collect Results/qs-sweep --table parts | gzip > parts.csv.gz
           ampsim collect Results/quickstart --table payments
 
