@@ -6,7 +6,8 @@ import Foundation
 /// Guarantees: each run is written to its own folder as soon as it finishes (marker last), so an
 /// interruption at any moment loses at most the runs in progress; the summaries are built afterwards
 /// from the run folders in (point, replication) order, so their bytes do not depend on `jobs` or on
-/// completion order; wall time, host and jobs go to sweep.json only; after `interrupt()` returns, no
+/// completion order; wall time, host, jobs and the provenance (command line, commit, GSL version, start
+/// and end) go to sweep.json and the runs' run.json only; after `interrupt()` returns, no
 /// run folder is being written and none will be. A fresh sweep that fails before any run is written
 /// removes what it created (scenario.yaml, runs.csv, runs/, and the folder itself when it made it), so
 /// a bad input leaves no empty sweep folder behind; runs already written are kept for `--resume`.

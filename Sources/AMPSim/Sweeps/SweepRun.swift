@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Guarantees: payments.csv and summary.csv (and parts.csv / channels.csv when the scenario's `output`
 /// asks) hold exactly the rows `ampsim run` writes for that replication of that point's scenario (same
-/// columns, same bytes); wall time and host appear only in run.json.
+/// columns, same bytes); wall time, host and the provenance (the sweep's command line, the commit, the
+/// run's start and end) appear only in run.json.
 public enum SweepRun {
     public static func files(_ plan: SweepPlan, _ id: SweepRunID, limits: ResourceLimits = .standard,
                              provenance: Provenance = .unknown) throws -> [(name: String, text: String)] {
