@@ -40,8 +40,11 @@ let package = Package(
             dependencies: [
                 "AMPSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommitPlugin"]
         ),
+        // Stamps the git commit into the ampsim executable at build time (ampsim --version, run.json).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
         .executableTarget(
             name: "ampsim-bench",
             dependencies: ["AMPSim"]

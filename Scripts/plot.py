@@ -54,8 +54,10 @@ import sys
 LONG_COLUMNS = ["metric", "replications", "mean", "ci_lower", "ci_upper", "interval"]
 PAIRED_COLUMNS = ["baseline_point", "metric", "pairs", "mean_difference", "ci_lower", "ci_upper"]
 # Columns a sweep might add that identify a grid point or a run rather than set a parameter.
+# The configuration columns every summary table starts with (`scenario`, `protocol`, `strategy`) are
+# left out too: when they vary they are grid columns as well (`payment.protocol`).
 AUTO_IGNORE = {"point", "grid_point", "point_id", "run", "run_id", "run_dir", "dir", "out", "path", "scenario",
-               "baseline_point"}
+               "baseline_point", "protocol", "strategy"}
 
 # (file name, title, [(metric, y label, scale, y log allowed)])
 FIGURES = [

@@ -63,7 +63,8 @@ done
 
 # 2. Compare. measured(case, metric) is the `mean` column of that case's summary_ci.csv.
 measured() {
-    awk -F, -v m="$2" 'NR > 1 && $1 == m { print $3; found = 1 } END { if (!found) print "missing" }' "$work/$1/summary_ci.csv"
+    awk -F, -v m="$2" 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "metric") c = i; if ($i == "mean") v = i } }
+        NR > 1 && c && $c == m { print $v; found = 1 } END { if (!found) print "missing" }' "$work/$1/summary_ci.csv"
 }
 
 fail=0

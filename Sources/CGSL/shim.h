@@ -11,6 +11,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_histogram.h>
+#include <gsl/gsl_version.h>
 #include <string.h>
 
 /// The GSL generator type named `name` (e.g. "mt19937", "ranlxd2"), or NULL when GSL has none.
@@ -29,6 +30,11 @@ static inline const char *ampsim_rng_type_name_at(int index) {
         if (i == index) return t[i]->name;
     }
     return NULL;
+}
+
+/// The version of the GSL library loaded at run time (e.g. "2.7.1"); `gsl_version` is a C global.
+static inline const char *ampsim_gsl_version(void) {
+    return gsl_version;
 }
 
 /// Turns GSL's abort-on-error handler off; ampsim validates every input before calling GSL.

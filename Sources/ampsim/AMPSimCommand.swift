@@ -11,15 +11,18 @@ struct AMPSimCommand: ParsableCommand {
         discussion: """
         Examples:
           ampsim validate Scenarios/quickstart.yaml
-          ampsim validate Scenarios/quickstart.yaml --set payment.protocol=mpp --set payment.fixed_n.n=8
+          ampsim run Scenarios/quickstart.yaml --set payment.protocol=mpp
           ampsim graph Scenarios/quickstart.yaml --json
-          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp --replications 10 --out Results/qs-sweep
+          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp \\
+              --replications 10 --out Results/qs-sweep
+          ampsim collect Results/qs-sweep --table payments --out payments.csv
 
-        Exit status: 0 on success, 2 when an input (scenario, override, graph file, command-line
-        argument) is not valid, 130 when a run or sweep is interrupted.
+        Exit status: 0 on success, 2 when an input (scenario, override, graph \
+        file, command-line argument) is not valid, 130 when a run or sweep is \
+        interrupted.
         """,
-        version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
+        version: Provenance.thisProcess.versionLine,
+        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, CollectCommand.self, GraphCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, except that an argument the parser refuses is

@@ -10,9 +10,10 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Run the benchmark cases (A-E) and print a table; write the figures as CSV.",
         discussion: """
-        Build with -c release first (Scripts/bench.sh does both). Each case runs `ampsim run` in a child
-        process; peak memory is that child's ru_maxrss. Case D runs `ampsim sweep` over --sweep-runs
+        Build with -c release first (Scripts/bench.sh does both). Each case runs `ampsim run` in a child \
+        process; peak memory is that child's ru_maxrss. Case D runs `ampsim sweep` over --sweep-runs \
         replications of case A's scenario with --jobs 1, then --jobs 2.
+
         Examples:
           ampsim bench
           ampsim bench --cases A,B --csv /tmp/bench.csv

@@ -9,25 +9,30 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Build a scenario's channel graph (or import a snapshot) and print its shape figures.",
         discussion: """
-        The graph is built exactly as a run builds it (same seed, same random streams). With --from, INPUT
-        is a graph file (lnd describegraph JSON, CLN listchannels JSON, plain or .xz) or a CLoTH folder,
+        The graph is built exactly as a run builds it (same seed, same random streams). With --from, INPUT \
+        is a graph file (lnd describegraph JSON, CLN listchannels JSON, plain or .xz) or a CLoTH folder, \
         read with scenario defaults (seed 1, balance uniform, policy lnd) unless --set changes them.
 
-        --json prints one JSON object (sorted keys): nodes, channels, usable_directions, skipped,
-        skipped_by_reason, degree_mean, degree_median, degree_one_share, degree_max, powerlaw_alpha,
-        powerlaw_tail_nodes, assortativity, capacity_median_sat, capacity_mean_sat, lognormal_mu,
+        --json prints one JSON object (sorted keys): nodes, channels, usable_directions, skipped, \
+        skipped_by_reason, degree_mean, degree_median, degree_one_share, degree_max, powerlaw_alpha, \
+        powerlaw_tail_nodes, assortativity, capacity_median_sat, capacity_mean_sat, lognormal_mu, \
         lognormal_sigma, components, largest_component_nodes, avg_shortest_path_hops.
 
         --export takes a format and a destination and may be repeated:
-          cloth DIR           nodes.csv, channels.csv, edges.csv in CLoTH's format (msat)
-          edgelist FILE.csv   source,target,channel_id,capacity_msat,balance_msat,fee_base_msat,fee_rate_ppm,cltv_delta
+          cloth DIR          CLoTH's nodes.csv, channels.csv, edges.csv (msat)
+          edgelist FILE.csv  one row per channel direction: source, target,
+                             channel_id, capacity_msat, balance_msat,
+                             fee_base_msat, fee_rate_ppm, cltv_delta
 
         Examples:
           ampsim graph Scenarios/quickstart.yaml --set graph.nodes=17000 --json
-          ampsim graph --from lnd data/lnd-describegraph-2019-03-09.json.xz --set graph.largest_component=true
-          ampsim graph Scenarios/quickstart.yaml --export cloth out/cloth --export edgelist out/graph.csv
+          ampsim graph --from lnd data/lnd-describegraph-2019-03-09.json.xz \\
+              --set graph.largest_component=true
+          ampsim graph Scenarios/quickstart.yaml --export cloth out/cloth \\
+              --export edgelist out/graph.csv
 
-        Exit status: 0 on success, 2 when an input (scenario, override, graph file) is not valid.
+        Exit status: 0 on success, 2 when an input (scenario, override, graph \
+        file) is not valid.
         """
     )
 

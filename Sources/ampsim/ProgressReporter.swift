@@ -2,7 +2,8 @@ import AMPSim
 import Foundation
 
 /// Sweep progress on standard error: a redrawn bar (done/total, runs per second, ETA) when standard
-/// error is a terminal, a plain line every 10 seconds otherwise, nothing when quiet.
+/// error is a terminal, a plain line every 10 seconds otherwise, nothing when quiet. The ETA weighs the
+/// runs left by their expected cost (`SweepCost`: payments × graph size), not by their count.
 ///
 /// Guarantees: never writes to standard output; `update` is called one at a time (under the sweep's
 /// lock), so the reporter needs no lock of its own.
@@ -22,7 +23,7 @@ final class ProgressReporter: @unchecked Sendable {
         lastDraw = p.elapsed
         let ran = p.done - p.resumed
         let rate = p.elapsed > 0 ? Double(ran) / p.elapsed : 0
-        let eta = rate > 0 ? Self.duration(Double(p.total - p.done) / rate) : "?"
+        let eta = p.etaSeconds.map(Self.duration) ?? "?"
         let figures = "\(p.done)/\(p.total) runs  \(CSVFormat.decimal(rate, places: 2)) runs/s  ETA \(eta)"
         if terminal {
             let width = 30

@@ -11,9 +11,14 @@ struct RunCommand: ParsableCommand {
         discussion: """
         Examples:
           ampsim run Scenarios/quickstart.yaml
-          ampsim run Scenarios/quickstart.yaml --set payment.protocol=keysend --set payment.strategy=single
+          ampsim run Scenarios/quickstart.yaml --set payment.protocol=keysend \\
+              --set payment.strategy=single --out Results/keysend
           ampsim run Scenarios/quickstart.yaml --seed 7 --replications 10 --out /tmp/qs
-          ampsim run Scenarios/quickstart.yaml --set output.parts=true --set output.channels=true
+          ampsim run Scenarios/quickstart.yaml --set output.parts=true \\
+              --set output.channels=true
+
+        Exit status: 0 on success, 2 when an input (scenario, override, graph \
+        file, command-line argument) is not valid, 130 when interrupted.
         """
     )
 
@@ -53,7 +58,7 @@ struct RunCommand: ParsableCommand {
         let interrupts = InterruptHandler.install(outputGuard)
         defer { interrupts.cancel() }
         let summaries = try InputFailure.exitOnInputError {
-            try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard) { line in
+            try RunExperiment.run(scenario, outputDir: dir, limits: limits, outputGuard: outputGuard, provenance: .thisProcess) { line in
                 if !quiet { StandardError.write(line + "\n") }
             }
         }

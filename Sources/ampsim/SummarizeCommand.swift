@@ -8,18 +8,19 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Summarize a sweep folder, or merge shard folders into one.",
         discussion: """
-        With one DIR: (re)writes DIR/summary.csv (one row per run) and DIR/summary_ci.csv (per grid point
-        and metric: mean and 95% interval over replications). With several DIRs and --out: links or copies
-        their runs into OUT and summarizes it (the same bytes as one unsharded sweep); OUT is new, empty or
-        an earlier merge of the same sweep, and keeps none of that merge's runs that the DIRs do not hold,
-        nor its paired.csv without --pair. --pair AXIS=BASELINE
-        also writes paired.csv: per point and metric, the mean difference from the point holding BASELINE
+        With one DIR: (re)writes DIR/summary.csv (one row per run) and DIR/summary_ci.csv (per grid point \
+        and metric: mean and 95% interval over replications). With several DIRs and --out: links or copies \
+        their runs into OUT and summarizes it (the same bytes as one unsharded sweep); OUT is new, empty or \
+        an earlier merge of the same sweep, and keeps none of that merge's runs that the DIRs do not hold, \
+        nor its paired.csv without --pair. --pair AXIS=BASELINE \
+        also writes paired.csv: per point and metric, the mean difference from the point holding BASELINE \
         on AXIS, replication by replication, with a 95% t interval.
 
         Examples:
           ampsim summarize Results/qs-sweep
           ampsim summarize Results/qs-shard1 Results/qs-shard2 --out Results/qs-sweep
-          ampsim summarize Results/qs-sweep --pair payment.protocol,payment.strategy=mpp:halving
+          ampsim summarize Results/qs-sweep \\
+              --pair payment.protocol,payment.strategy=mpp:halving
 
         Exit status: 0 on success, 2 when a folder is not a (finished) sweep folder; nothing is written then.
         """

@@ -9,25 +9,29 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run a grid of scenarios x replications in parallel and summarize them.",
         discussion: """
-        The grid is the scenario's sweep: section plus every --vary (a --vary of the same key replaces the
-        file's axis); points are every combination, the last axis changing fastest. --vary takes a list
-        (PATH=V1,V2,...), a range (PATH=START..END:lin|log:N), or several paths that change together
+        The grid is the scenario's sweep: section plus every --vary (a --vary of the same key replaces the \
+        file's axis); points are every combination, the last axis changing fastest. --vary takes a list \
+        (PATH=V1,V2,...), a range (PATH=START..END:lin|log:N), or several paths that change together \
         (P1,P2=A1:B1,A2:B2, e.g. payment.protocol,payment.strategy=keysend:single,mpp:halving,amp:halving).
 
-        DIR gets scenario.yaml (resolved, with the grid), runs.csv (run_id,point,replication, one column
-        per varied path), runs/<run_id>/ (payments.csv, summary.csv, run.json, done), summary.csv,
-        summary_ci.csv, paired.csv (with --pair) and sweep.json (wall time, host, jobs). Run ids are
+        DIR gets scenario.yaml (resolved, with the grid), runs.csv (run_id,point,replication, one column \
+        per varied path), runs/<run_id>/ (payments.csv, summary.csv, run.json, done), summary.csv, \
+        summary_ci.csv, paired.csv (with --pair) and sweep.json (wall time, host, jobs). Run ids are \
         p<point>-r<replication>, e.g. p003-r07.
 
-        --shard I/N runs every N-th run starting at the I-th; merge shard folders with
-        ampsim summarize DIR1 DIR2 ... --out DIR. --resume skips runs whose done marker exists and redoes
+        --shard I/N runs every N-th run starting at the I-th; merge shard folders with \
+        ampsim summarize DIR1 DIR2 ... --out DIR. --resume skips runs whose done marker exists and redoes \
         the others. Ctrl-C keeps finished runs and exits with status 130.
 
         Examples:
-          ampsim sweep Scenarios/quickstart.yaml --vary 'payment.protocol,payment.strategy=keysend:single,mpp:halving,amp:halving' \\
-              --vary workload.amount_sat=1000..10000000:log:5 --replications 10 --out Results/qs-sweep
-          ampsim sweep Scenarios/quickstart.yaml --vary payment.strategy=single,halving --set payment.protocol=mpp --jobs 2
-          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp --shard 2/8 --out Results/qs-shard2
+          ampsim sweep Scenarios/quickstart.yaml \\
+              --vary 'payment.protocol,payment.strategy=keysend:single,mpp:halving' \\
+              --vary workload.amount_sat=1000..10000000:log:5 --replications 10 \\
+              --out Results/qs-sweep
+          ampsim sweep Scenarios/quickstart.yaml --set payment.protocol=mpp \\
+              --vary payment.strategy=single,halving --jobs 2
+          ampsim sweep Scenarios/quickstart.yaml --vary payment.protocol=mpp,amp \\
+              --shard 2/8 --out Results/qs-shard2
 
         Exit status: 0 on success, 2 when an input is not valid (nothing is written), 130 when interrupted.
         """
@@ -78,7 +82,7 @@ struct SweepCommand: ParsableCommand {
             let limits = allowLarge ? ResourceLimits.unlimited : .standard
             let runs = plan.grid.pointCount * plan.base.replications
             try ScenarioPreflight.check(plan.points, runs: runs, limits: limits)
-            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits), dir, jobs)
+            return (SweepExecution(plan: plan, folder: SweepFolder(dir), jobs: jobs, limits: limits, provenance: .thisProcess), dir, jobs)
         }
         let plan = execution.plan
         let reporter = ProgressReporter(quiet: quiet)

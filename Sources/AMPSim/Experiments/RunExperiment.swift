@@ -38,7 +38,7 @@ public enum RunExperiment {
         let simulation = try Simulation(scenario: scenario, graph: graph, replication: replication)
         let records = simulation.run(workload)
         let summary = ReplicationSummary(replication: replication, records: records, network: simulation.finalNetwork,
-                                         pathSearches: simulation.pathSearches, events: simulation.eventsProcessed)
+                                         pathSearches: simulation.pathSearches, events: simulation.eventsProcessed, label: RunLabel(scenario))
         var result = Replication(summary: summary, paymentsCSV: PaymentsTable.rows(records, replication: replication, graph: graph, payment: scenario.payment))
         if scenario.output.parts {
             result.partsCSV = PartsTable.rows(simulation.partRecords(), replication: replication)
@@ -52,13 +52,16 @@ public enum RunExperiment {
     /// Runs every replication and writes the output folder. `progress` hears one line per replication.
     /// Graph files are read within `limits`; `outputGuard` (shared with a SIGINT handler) serialises
     /// the final writes with an interrupt.
+    /// `provenance` (command line, commit) goes to run.json.
     public static func run(_ scenario: Scenario, outputDir: String, limits: ResourceLimits = .standard,
-                           outputGuard: OutputGuard = OutputGuard(), progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
+                           outputGuard: OutputGuard = OutputGuard(), provenance: Provenance = .unknown,
+                           progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
         try ScenarioPreflight.check(scenario, runs: 1, limits: limits)
         let created = try OutputFolder.prepare(outputDir)
         outputGuard.track(createdFolder: created)
         do {
-            return try runAndWrite(scenario, outputDir: outputDir, limits: limits, outputGuard: outputGuard, progress: progress)
+            return try runAndWrite(scenario, outputDir: outputDir, limits: limits, outputGuard: outputGuard, provenance: provenance,
+                                   progress: progress)
         } catch {
             OutputFolder.removeIfEmpty(created)
             throw error
@@ -66,7 +69,7 @@ public enum RunExperiment {
     }
 
     static func runAndWrite(_ scenario: Scenario, outputDir: String, limits: ResourceLimits, outputGuard: OutputGuard,
-                            progress: (String) -> Void) throws -> [ReplicationSummary] {
+                            provenance: Provenance, progress: (String) -> Void) throws -> [ReplicationSummary] {
         let started = Date()
         var payments = PaymentsTable.header
         var summary = ReplicationSummary.header
@@ -82,13 +85,15 @@ public enum RunExperiment {
             summaries.append(result.summary)
             progress("replication \(r + 1)/\(scenario.replications) done")
         }
-        let json = runJSON(scenario, wallSeconds: Date().timeIntervalSince(started))
+        let json = runJSON(scenario, provenance: provenance, started: started, ended: Date())
         try outputGuard.write {
             try OutputFolder.prepare(outputDir)
             var writer = AtomicFileWriter()
             try writer.stage(payments, to: "\(outputDir)/payments.csv")
             try writer.stage(summary, to: "\(outputDir)/summary.csv")
-            try writer.stage(IntervalSummary.header() + IntervalSummary.csv(IntervalSummary.rows(summaries)), to: "\(outputDir)/summary_ci.csv")
+            let label = RunLabel(scenario)
+            try writer.stage(IntervalSummary.header(prefix: RunLabel.columns) + IntervalSummary.csv(IntervalSummary.rows(summaries), prefix: label.fields),
+                             to: "\(outputDir)/summary_ci.csv")
             if scenario.output.parts { try writer.stage(parts, to: "\(outputDir)/parts.csv") }
             if scenario.output.channels { try writer.stage(channels, to: "\(outputDir)/channels.csv") }
             try writer.stage(json, to: "\(outputDir)/run.json")
@@ -98,10 +103,10 @@ public enum RunExperiment {
     }
 
     /// run.json: the resolved scenario, seeds of every replication, version, and what varies between machines.
-    static func runJSON(_ scenario: Scenario, wallSeconds: Double) -> String {
+    static func runJSON(_ scenario: Scenario, provenance: Provenance, started: Date, ended: Date) -> String {
         var seeds: [String: [String: String]] = [:]
         for r in 0..<scenario.replications { seeds[String(r)] = RunJSON.streamSeeds(scenario, replication: r) }
-        return RunJSON.text(scenario, wallSeconds: wallSeconds,
+        return RunJSON.text(scenario, provenance: provenance, started: started, ended: ended,
                             fields: ["scenario_name": scenario.name, "replications": scenario.replications, "stream_seeds": seeds])
     }
 }

@@ -5,7 +5,7 @@
 public enum PaymentsTable {
     public static let columns = [
         "replication", "payment_id", "time_ms", "sender", "receiver", "amount_msat", "protocol", "strategy", "success",
-        "fee_msat", "attempts", "parts", "parts_settled", "htlcs", "max_parts_in_flight", "latency_ms", "slot_seconds",
+        "fee_msat", "attempts", "parts", "parts_settled", "htlcs", "max_parts_in_flight", "latency_ms", "gave_up_ms", "slot_seconds",
         "locked_msat_seconds", "partial_loss_msat", "linkable_parts", "invoice", "set_id", "failure",
         "max_flow_msat", "feasible_single_path", "feasible_multi_path", "sender_spendable_msat", "receiver_inbound_msat",
     ]
@@ -22,6 +22,7 @@ public enum PaymentsTable {
                 CSVFormat.text(graph.nodeIDs[Int(r.sender)]), CSVFormat.text(graph.nodeIDs[Int(r.receiver)]),
                 String(r.amountMsat), proto, strategy, CSVFormat.bool(r.success), String(r.feeMsat), String(r.attempts),
                 String(r.parts), String(r.partsSettled), String(r.htlcs), String(r.maxPartsInFlight), CSVFormat.milliseconds(r.latency),
+                r.gaveUpDelay.map(CSVFormat.milliseconds) ?? "",
                 CSVFormat.decimal(r.slotMicros / 1e6), CSVFormat.decimal(r.lockedMsatMicros / 1e6, places: 3),
                 String(r.partialLossMsat), String(r.linkableParts), r.invoice >= 0 ? String(r.invoice) : "",
                 r.setID?.hex ?? "", r.failure,

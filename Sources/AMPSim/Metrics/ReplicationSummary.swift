@@ -1,18 +1,24 @@
 /// The headline figures of one replication (one row of summary.csv).
 ///
 /// Guarantees: success rates by count and by volume are over all payments; fee figures are over
-/// successful payments (empty when none succeeded); latency over all payments; HTLC-slot figures from
+/// successful payments (empty when none succeeded); latency (start to last outcome known) over
+/// successful payments, and the time to give up (`gave_up_ms_*`) over failed ones, each empty when there
+/// are none; every other figure over all payments; HTLC-slot figures from
 /// the network's exact time integrals. The oracle figures (`feasible_*`, `success_rate_feasible`,
 /// `volume_success_rate_feasible`, `succeeded_infeasible`) are over the payments the oracle judged
 /// (empty when `output.oracle` is off); "feasible" means multi-path feasible (the max flow reached
 /// the amount) unless the name says single path.
 public struct ReplicationSummary: Sendable {
+    /// The configuration this replication ran (the row's first columns).
+    public var label: RunLabel
+    /// `columns` and their values (NaN: not applicable, an empty field).
     public var values: [(String, Double)]
 
     public static let columns = [
         "replication", "payments", "successful_payments", "success_rate", "volume_success_rate", "fee_msat_mean", "fee_msat_median", "fee_msat_p95",
         "fee_ppm_mean", "fee_ppm_median", "fee_ppm_p95", "attempts_mean", "parts_mean", "htlcs_per_payment",
-        "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99", "peak_htlcs_in_flight",
+        "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99",
+        "gave_up_ms_mean", "gave_up_ms_p50", "gave_up_ms_p95", "peak_htlcs_in_flight",
         "max_channel_peak_slots", "slot_seconds_per_payment", "slots_exhausted_payments", "locked_msat_seconds_per_payment",
         "partial_loss_msat_total", "partial_loss_payments", "linkable_parts_mean", "linked_payment_share",
         "path_searches", "events",
@@ -20,12 +26,16 @@ public struct ReplicationSummary: Sendable {
         "volume_success_rate_feasible", "succeeded_infeasible",
     ]
 
-    public init(replication: Int, records: [PaymentRecord], network: NetworkState, pathSearches: Int, events: Int) {
+    /// The numeric columns of summary.csv, after the label's (`RunLabel.columns`).
+    public init(replication: Int, records: [PaymentRecord], network: NetworkState, pathSearches: Int, events: Int,
+                label: RunLabel = RunLabel(scenario: "", paymentProtocol: "", strategy: "")) {
+        self.label = label
         let n = Double(records.count)
         let ok = records.filter(\.success)
         let fees = ok.map { Double($0.feeMsat) }.sorted()
         let ppm = ok.map { Double($0.feeMsat) * 1e6 / Double($0.amountMsat) }.sorted()
-        let latency = records.map { Double($0.latency) / 1000 }.sorted()
+        let latency = ok.map { Double($0.latency) / 1000 }.sorted()
+        let gaveUp = records.compactMap { $0.success ? nil : $0.gaveUpDelay.map { Double($0) / 1000 } }.sorted()
         // Sums of amounts in Double: five payments of 21 million BTC already pass Int64.max msat.
         let volume = records.reduce(0.0) { $0 + Double($1.amountMsat) }
         let volumeOK = ok.reduce(0.0) { $0 + Double($1.amountMsat) }
@@ -50,6 +60,9 @@ public struct ReplicationSummary: Sendable {
             ("latency_ms_p50", Statistics.quantile(sorted: latency, 0.5)),
             ("latency_ms_p95", Statistics.quantile(sorted: latency, 0.95)),
             ("latency_ms_p99", Statistics.quantile(sorted: latency, 0.99)),
+            ("gave_up_ms_mean", Statistics.mean(gaveUp)),
+            ("gave_up_ms_p50", Statistics.quantile(sorted: gaveUp, 0.5)),
+            ("gave_up_ms_p95", Statistics.quantile(sorted: gaveUp, 0.95)),
             ("peak_htlcs_in_flight", Double(network.stats.peakHTLCsInFlight)),
             ("max_channel_peak_slots", Double(network.stats.peakSlots.max() ?? 0)),
             ("slot_seconds_per_payment", mean { $0.slotMicros / 1e6 }),
@@ -84,9 +97,11 @@ public struct ReplicationSummary: Sendable {
 
     public func value(_ name: String) -> Double { values.first { $0.0 == name }?.1 ?? .nan }
 
-    public static var header: String { columns.joined(separator: ",") + "\n" }
+    /// summary.csv's header: the label's columns, then `columns`.
+    public static var header: String { (RunLabel.columns + columns).joined(separator: ",") + "\n" }
 
+    /// This replication's line of summary.csv.
     public var row: String {
-        values.map { CSVFormat.decimal($0.1) }.joined(separator: ",") + "\n"
+        (label.fields + values.map { CSVFormat.decimal($0.1) }).joined(separator: ",") + "\n"
     }
 }

@@ -29,5 +29,13 @@ public struct PaymentRecord: Sendable, Equatable {
     public var failure: String
     /// What could have succeeded at the payment's arrival (nil when `output.oracle` is off).
     public var oracle: FlowOracle.Result? = nil
+    /// A failed payment: when its sender gave up — stopped sending (its strategy gave up, it could not
+    /// pay, a greedy receiver settled a part), else its deadline, else when its last attempt failed
+    /// (`payment.max_attempts`); never after `end`. Nil on success.
+    public var gaveUpAt: SimTime? = nil
+    /// From start to the sender learning the last outcome (a failed payment's parts held at a receiver
+    /// may come back long after the sender gave up).
     public var latency: SimTime { end - arrival }
+    /// From start to giving up (failed payments only).
+    public var gaveUpDelay: SimTime? { gaveUpAt.map { $0 - arrival } }
 }

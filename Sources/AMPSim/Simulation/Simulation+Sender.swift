@@ -23,7 +23,7 @@ extension Simulation {
         // complete the payment" (errInsufficientBalance): the payment fails before any HTLC.
         if senderSpendable(Int(payments[p].spec.sender)) < payments[p].spec.amountMsat {
             payments[p].insufficientLocalBalance = true
-            payments[p].gaveUp = true
+            stopSending(p)
             finishIfDone(p)
             return
         }
@@ -89,14 +89,14 @@ extension Simulation {
         while !payments[p].gaveUp && !payments[p].finished && scheduler.now < payments[p].deadline
                 && payments[p].attempts < (scenario.payment.maxAttempts ?? .max) {
             guardCount += 1
-            if guardCount > 100_000 { payments[p].gaveUp = true; break }
+            if guardCount > 100_000 { stopSending(p); break }
             let v = view(p)
             // Affordability before each new part (lnd's errInsufficientBalance, which ends the payment):
             // with parts in flight, whose outcomes may give the balance back, the sender waits instead.
             if v.unassignedMsat > 0 && senderSpendable(sender) < v.unassignedMsat {
                 if v.inFlightParts > 0 { return }
                 payments[p].insufficientLocalBalance = true
-                payments[p].gaveUp = true
+                stopSending(p)
                 return
             }
             let decision = payments[p].strategy.next(v, random: strategyStream)
@@ -110,7 +110,7 @@ extension Simulation {
                 }
                 return
             case .giveUp:
-                payments[p].gaveUp = true
+                stopSending(p)
                 return
             case .send(var request):
                 request.amountMsat = min(request.amountMsat, v.unassignedMsat)
@@ -180,7 +180,7 @@ extension Simulation {
             learnSuccess(a, hops: Int(attempts[a].hopCount))
             payments[p].strategy.delivered(request, view(p))
             // A settled part hands the sender the preimage: it stops sending (lnd would call it paid).
-            if payments[p].greedySettled { payments[p].gaveUp = true }
+            if payments[p].greedySettled { stopSending(p) }
         } else {
             let cause = attempts[a].cause ?? .insufficientBalance
             // The cause that made the sender give up is the one to report, not what came back after.
@@ -191,6 +191,13 @@ extension Simulation {
         }
         pump(p)
         finishIfDone(p)
+    }
+
+    /// The sender stops sending parts of payment `p` for good (it gave up, could not pay, or was paid
+    /// by a greedy receiver): the first such moment is when it gave up.
+    func stopSending(_ p: Int) {
+        if !payments[p].gaveUp { payments[p].stoppedAt = scheduler.now }
+        payments[p].gaveUp = true
     }
 
     func deadlinePassed(_ p: Int) {
@@ -221,7 +228,10 @@ extension Simulation {
             parts: s.parts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
             slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
-            setID: s.setID, failure: failure, oracle: s.oracle)
+            setID: s.setID, failure: failure, oracle: s.oracle,
+            // Giving up: when the sender stopped, else its deadline, else when its last attempt failed
+            // (max_attempts); parts still held elsewhere may come back later (`end`).
+            gaveUpAt: success ? nil : min(s.stoppedAt, s.deadline, scheduler.now))
         if let memory = payments[p].strategy.learned() { destinationMemory[destinationKey(p)] = memory }
         payments[p].strategy = SingleStrategy()
         payments[p].linkingNodes = []

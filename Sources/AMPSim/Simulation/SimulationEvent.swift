@@ -73,6 +73,8 @@ struct PaymentState {
     /// The sender could not pay what was left with its spendable balance and nothing was in flight.
     var insufficientLocalBalance = false
     var gaveUp = false
+    /// When `gaveUp` was first set (.max: never).
+    var stoppedAt: SimTime = .max
     var greedySettled = false
     var finished = false
     // Receiver side

@@ -36,10 +36,11 @@ public struct ResourceLimits: Sendable, Equatable {
     /// statistics, path search buffers, records and their CSV text), rounded up.
     static let bytesPerNode = 400.0, bytesPerChannel = 600.0, bytesPerPayment = 600.0, bytesPerPaymentRow = 250.0
 
-    /// Estimated peak memory of one `run` of `scenario`, in bytes: (graph, workload). Imported graphs
-    /// count by file size (checked when read), so only their workload counts here. `replayPayments` is
-    /// the row count of `workload.replay` (which then gives the payments, not `workload.payments`).
-    public static func estimatedBytes(_ scenario: Scenario, replayPayments: Int? = nil) -> (graph: Double, workload: Double) {
+    /// Nodes, channels and payments of one replication of `scenario`, as far as known before building
+    /// it: an imported graph counts 0 nodes and channels (its file size is checked instead);
+    /// `replayPayments` is the row count of `workload.replay`; a `duration_s` workload counts the
+    /// payments expected in that time (10% and 100 more), at most `workload.payments`.
+    public static func expectedShape(_ scenario: Scenario, replayPayments: Int? = nil) -> (nodes: Double, channels: Double, payments: Double) {
         let g = scenario.graph
         var nodes = Double(g.nodes), channels = Double(g.channels)
         switch g.generator {
@@ -55,6 +56,14 @@ public struct ResourceLimits: Sendable, Equatable {
         if replayPayments == nil, let d = scenario.workload.durationS {
             payments = min(payments, d * scenario.workload.arrivalRatePerS * 1.1 + 100)
         }
+        return (nodes, channels, payments)
+    }
+
+    /// Estimated peak memory of one `run` of `scenario`, in bytes: (graph, workload). Imported graphs
+    /// count by file size (checked when read), so only their workload counts here. `replayPayments` is
+    /// the row count of `workload.replay` (which then gives the payments, not `workload.payments`).
+    public static func estimatedBytes(_ scenario: Scenario, replayPayments: Int? = nil) -> (graph: Double, workload: Double) {
+        let (nodes, channels, payments) = expectedShape(scenario, replayPayments: replayPayments)
         // payments.csv text of every replication stays in memory until the files are written.
         return (nodes * bytesPerNode + channels * bytesPerChannel,
                 payments * bytesPerPayment + payments * Double(scenario.replications) * bytesPerPaymentRow)

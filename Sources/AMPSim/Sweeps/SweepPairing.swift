@@ -27,9 +27,10 @@ public struct SweepPairing: Sendable {
 
     public static let columns = ["baseline_point", "metric", "pairs", "mean_difference", "ci_lower", "ci_upper"]
 
-    /// paired.csv: `point,<varied paths>,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper`.
-    func csv(grid: SweepGrid, metrics: [String], rows: [SweepRunID: [Double]]) -> String {
-        var out = (["point"] + grid.columns + Self.columns).joined(separator: ",") + "\n"
+    /// paired.csv: `scenario,protocol,strategy,<varied paths>,point,baseline_point,metric,pairs,mean_difference,
+    /// ci_lower,ci_upper`; `labels` holds each point's label fields (scenario, protocol, strategy).
+    func csv(grid: SweepGrid, metrics: [String], rows: [SweepRunID: [Double]], labels: [Int: [String]]) -> String {
+        var out = (RunLabel.columns + grid.columns + ["point"] + Self.columns).joined(separator: ",") + "\n"
         let byPoint = Dictionary(grouping: rows.keys, by: \.point)
         for point in byPoint.keys.sorted() {
             var indices = grid.indices(of: point)
@@ -41,7 +42,8 @@ public struct SweepPairing: Sendable {
             for (m, metric) in metrics.enumerated() {
                 let differences = pairs.map { rows[$0]![m] - rows[SweepRunID(point: base, replication: $0.replication)]![m] }.filter(\.isFinite)
                 let interval = Statistics.tInterval(differences)
-                let fields = [String(point)] + grid.csvFields(of: point) + [String(base), metric, String(differences.count),
+                let label = labels[point] ?? ["", "", ""]
+                let fields = label + grid.csvFields(of: point) + [String(point), String(base), metric, String(differences.count),
                               CSVFormat.decimal(interval.estimate), CSVFormat.decimal(interval.lower), CSVFormat.decimal(interval.upper)]
                 out += fields.joined(separator: ",") + "\n"
             }

@@ -7,7 +7,8 @@ import Foundation
 /// summary.csv files (rows in (point, replication) order), so a sweep gives the same bytes whatever
 /// `--jobs`, sharding or folder; a listed run without its `done` marker, or a runs.csv that does not
 /// match scenario.yaml, or a run's summary.csv holding a field that is neither a number nor empty, is an
-/// `InputError` and nothing is written; the three files are replaced together.
+/// `InputError` and nothing is written; the three files are replaced together. Every table starts with
+/// the configuration (`scenario,protocol,strategy`, then the varied paths), so tables stack.
 public enum SweepSummary {
     /// What a sweep folder holds.
     public struct Folder {
@@ -50,8 +51,9 @@ public enum SweepSummary {
             self.runs = runs
         }
 
-        /// The run's summary row fields after `replication`, and the metric columns.
-        func summary(_ id: SweepRunID) throws -> (columns: [String], fields: [String]) {
+        /// A run's summary row: its label fields (scenario, protocol, strategy), the metric columns
+        /// (after `replication`) and their fields.
+        func summary(_ id: SweepRunID) throws -> (label: [String], columns: [String], fields: [String]) {
             let folder = SweepFolder(path)
             guard folder.isFinished(id) else {
                 let unfinished = runs.filter { !folder.isFinished($0) }.count
@@ -59,51 +61,61 @@ public enum SweepSummary {
                                  found: "none (\(unfinished) of \(runs.count) runs unfinished: rerun the sweep with --resume)")
             }
             let file = folder.runPath(id) + "/summary.csv"
-            let lines = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(whereSeparator: \.isNewline).map(String.init)
-            let columns = lines.first?.split(separator: ",").map(String.init) ?? []
-            let fields = lines.count == 2 ? lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
-            guard columns.first == "replication", fields.count == columns.count, fields[0] == String(id.replication) else {
-                throw InputError(location: file, expected: "a header starting with 'replication' and one row for replication \(id.replication)",
-                                 found: "\(lines.count) lines")
+            let records = CSVRecords.split((try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+            let columns = records.first.map { $0.map(String.init) } ?? []
+            let fields = records.count == 2 ? records[1].map(String.init) : []
+            let keys = RunLabel.columns + ["replication"]
+            guard Array(columns.prefix(keys.count)) == keys else {
+                throw InputError(location: file + ":1", expected: "a header starting with '\(keys.joined(separator: ","))' (a run of ampsim \(AMPSimVersion.string))",
+                                 found: Excerpt.quoted(columns.prefix(keys.count).joined(separator: ",")))
             }
-            for (column, field) in zip(columns, fields).dropFirst() where !field.isEmpty && Double(field).map({ !$0.isFinite }) ?? true {
+            guard fields.count == columns.count, fields[keys.count - 1] == String(id.replication) else {
+                throw InputError(location: file, expected: "a header and one row for replication \(id.replication)",
+                                 found: "\(records.count) lines")
+            }
+            for (column, field) in zip(columns, fields).dropFirst(keys.count) where !field.isEmpty && Double(field).map({ !$0.isFinite }) ?? true {
                 throw InputError(location: file + ":2", path: column, expected: "a number or an empty field (not applicable)",
                                  found: Excerpt.quoted(field))
             }
-            return (Array(columns.dropFirst()), Array(fields.dropFirst()))
+            return (Array(fields.prefix(RunLabel.columns.count)), Array(columns.dropFirst(keys.count)), Array(fields.dropFirst(keys.count)))
         }
     }
 
-    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`.
+    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`. Each starts
+    /// with the configuration: `scenario,protocol,strategy` (from the runs' own summary.csv) and the
+    /// grid's columns (summary.csv puts `run_id` before them).
     public static func tables(_ folder: Folder, pair: SweepPairing? = nil) throws -> [(name: String, text: String)] {
         let runs = folder.runs.sorted()
         var metrics: [String]? = nil
         var rows: [SweepRunID: [String]] = [:]
+        var labels: [Int: [String]] = [:]
         for id in runs {
-            let (columns, fields) = try folder.summary(id)
+            let (label, columns, fields) = try folder.summary(id)
             if metrics == nil { metrics = columns }
             guard columns == metrics else {
                 throw InputError(location: SweepFolder(folder.path).runPath(id) + "/summary.csv", expected: "the same columns as every other run",
                                  found: "different columns (runs made by different ampsim versions?)")
             }
             rows[id] = fields
+            if labels[id.point] == nil { labels[id.point] = label }
         }
         let metricColumns = metrics ?? Array(ReplicationSummary.columns.dropFirst())
         let params = folder.grid.columns
-        var summary = (["run_id", "point", "replication"] + params + metricColumns).joined(separator: ",") + "\n"
+        var summary = (["run_id"] + RunLabel.columns + params + ["point", "replication"] + metricColumns).joined(separator: ",") + "\n"
         for id in runs {
-            summary += ([id.text, String(id.point), String(id.replication)] + folder.grid.csvFields(of: id.point) + rows[id]!).joined(separator: ",") + "\n"
+            summary += ([id.text] + labels[id.point]! + folder.grid.csvFields(of: id.point) + [String(id.point), String(id.replication)]
+                        + rows[id]!).joined(separator: ",") + "\n"
         }
-        var ci = IntervalSummary.header(prefix: ["point"] + params)
+        var ci = IntervalSummary.header(prefix: RunLabel.columns + params + ["point"])
         let byPoint = Dictionary(grouping: runs, by: \.point)
         for point in byPoint.keys.sorted() {
             let values = byPoint[point]!.sorted().map { rows[$0]!.map(number) }
             ci += IntervalSummary.csv(IntervalSummary.rows(columns: metricColumns, values: values),
-                                      prefix: [String(point)] + folder.grid.csvFields(of: point))
+                                      prefix: labels[point]! + folder.grid.csvFields(of: point) + [String(point)])
         }
         var out = [("summary.csv", summary), ("summary_ci.csv", ci)]
         if let pair {
-            out.append(("paired.csv", pair.csv(grid: folder.grid, metrics: metricColumns, rows: rows.mapValues { $0.map(number) })))
+            out.append(("paired.csv", pair.csv(grid: folder.grid, metrics: metricColumns, rows: rows.mapValues { $0.map(number) }, labels: labels)))
         }
         return out
     }

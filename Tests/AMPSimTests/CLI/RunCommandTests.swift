@@ -16,15 +16,16 @@ import Testing
         #expect(payments.count == 1 + 2 * 40)
         #expect(payments.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == PaymentsTable.columns.count })
         let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
-        #expect(summary.first.map(String.init) == ReplicationSummary.columns.joined(separator: ","))
+        #expect(summary.first.map(String.init) == (["scenario", "protocol", "strategy"] + ReplicationSummary.columns).joined(separator: ","))
         #expect(summary.count == 3)
+        #expect(summary[1].hasPrefix("quickstart,amp,halving,0,40,") && summary[2].hasPrefix("quickstart,amp,halving,1,40,"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as? [String: Any]
         #expect(json?["ampsim_version"] as? String == AMPSimVersion.string)
         #expect((json?["scenario_yaml"] as? String)?.contains("replications: 2") == true)
         let ci = try String(contentsOfFile: out + "/summary_ci.csv", encoding: .utf8).split(separator: "\n")
-        #expect(ci.first == "metric,replications,mean,ci_lower,ci_upper,interval")
+        #expect(ci.first == "scenario,protocol,strategy,metric,replications,mean,ci_lower,ci_upper,interval")
         #expect(ci.count == ReplicationSummary.columns.count)
-        #expect(ci.contains { $0.hasPrefix("success_rate,2,") && $0.hasSuffix(",t") })
+        #expect(ci.contains { $0.hasPrefix("quickstart,amp,halving,success_rate,2,") && $0.hasSuffix(",t") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["payments.csv", "run.json", "summary.csv", "summary_ci.csv"])
     }
 

@@ -39,15 +39,17 @@ import Testing
         let metrics = ReplicationSummary.columns.dropFirst()
         let summary = lines(out + "/summary.csv")
         #expect(summary.count == 13)
-        #expect(summary[0] == (["run_id", "point", "replication", "payment.protocol", "payment.strategy", "workload.amount_sat"] + metrics).joined(separator: ","))
+        // The configuration first: run id, scenario, protocol, strategy, the varied paths, point, replication.
+        #expect(summary[0] == (["run_id", "scenario", "protocol", "strategy", "payment.protocol", "payment.strategy", "workload.amount_sat",
+                                "point", "replication"] + metrics).joined(separator: ","))
         let ci = lines(out + "/summary_ci.csv")
-        #expect(ci[0] == "point,payment.protocol,payment.strategy,workload.amount_sat,metric,replications,mean,ci_lower,ci_upper,interval")
+        #expect(ci[0] == "scenario,protocol,strategy,payment.protocol,payment.strategy,workload.amount_sat,point,metric,replications,mean,ci_lower,ci_upper,interval")
         #expect(ci.count == 1 + 6 * metrics.count)
-        #expect(ci.contains { $0.hasPrefix("4,amp,halving,10000,success_rate,2,") && $0.hasSuffix(",t") })
+        #expect(ci.contains { $0.hasPrefix("quickstart,amp,halving,amp,halving,10000,4,success_rate,2,") && $0.hasSuffix(",t") })
         let paired = lines(out + "/paired.csv")
-        #expect(paired[0] == "point,payment.protocol,payment.strategy,workload.amount_sat,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper")
+        #expect(paired[0] == "scenario,protocol,strategy,payment.protocol,payment.strategy,workload.amount_sat,point,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper")
         #expect(paired.count == 1 + 4 * metrics.count)
-        #expect(paired.contains { $0.hasPrefix("4,amp,halving,10000,2,success_rate,2,") })
+        #expect(paired.contains { $0.hasPrefix("quickstart,amp,halving,amp,halving,10000,4,2,success_rate,2,") })
         // Run p004-r01 (amp/halving, 10000 sat, replication 1) holds what `ampsim run` writes for it.
         let single = TestPaths.scratch() + "/run"
         let plain = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", single, "--quiet", "--replications", "2",
@@ -57,7 +59,9 @@ import Testing
         #expect(runPayments.count == 41)
         #expect(runPayments == [lines(single + "/payments.csv")[0]] + lines(single + "/payments.csv").filter { $0.hasPrefix("1,") })
         #expect(lines(out + "/runs/p004-r01/summary.csv")[1] == lines(single + "/summary.csv")[2])
-        #expect(summary[10] == "p004-r01,4,1,amp,halving,10000," + String(lines(single + "/summary.csv")[2].drop(while: { $0 != "," }).dropFirst()))
+        let runRow = lines(single + "/summary.csv")[2]
+        #expect(runRow.hasPrefix("quickstart,amp,halving,1,"))
+        #expect(summary[10] == "p004-r01,quickstart,amp,halving,amp,halving,10000,4,1," + runRow.dropFirst("quickstart,amp,halving,1,".count))
         // Summarizing again rewrites the same bytes.
         let before = Self.csvs.map { read(out + "/" + $0) }
         let again = try CommandRun.ampsim(["summarize", out, "--quiet", "--pair", "payment.protocol,payment.strategy=mpp:halving"])
@@ -276,7 +280,7 @@ import Testing
         let file = out + "/runs/p001-r00/summary.csv"
         var rows = lines(file)
         var fields = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        fields[1] = "20x"
+        fields[4] = "20x"  // scenario, protocol, strategy, replication, payments
         rows[1] = fields.joined(separator: ",")
         try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let run = try CommandRun.ampsim(["summarize", out])

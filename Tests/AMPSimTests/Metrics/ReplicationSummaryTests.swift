@@ -4,7 +4,8 @@ import Testing
 /// summary.csv and summary_ci.csv from twenty hand-made payment records.
 @Suite struct ReplicationSummaryTests {
     /// Payment i (0 ..< 20) takes i + 1 ms; the first 16 succeed with 1,000,000 msat and a fee of
-    /// 100 (i + 1) msat; the last 4 fail with 2,000,000 msat (two for lack of slots). Payment 0 held two
+    /// 100 (i + 1) msat; the last 4 fail with 2,000,000 msat (two for lack of slots), their senders
+    /// giving up after 10, 12, 14 and 16 ms. Payment 0 held two
     /// HTLCs 3 s and 5 s (1,000 and 2,000 msat) and is the one linked multi-part payment of two.
     static func records() -> [PaymentRecord] {
         (0..<20).map { i in
@@ -15,7 +16,8 @@ import Testing
                 attempts: i == 0 ? 3 : 1, parts: i < 2 ? 2 : 1, partsSettled: ok ? 1 : 0, htlcs: 2, maxPartsInFlight: 1,
                 slotMicros: i == 0 ? 8_000_000 : 0, lockedMsatMicros: i == 0 ? 13_000e6 : 0,
                 partialLossMsat: i == 19 ? 500 : 0, linkableParts: i == 0 ? 2 : 0, invoice: -1, setID: nil,
-                failure: ok ? "" : [16: "slots_exhausted", 17: "slots_exhausted", 18: "no_route", 19: "timeout"][i]!)
+                failure: ok ? "" : [16: "slots_exhausted", 17: "slots_exhausted", 18: "no_route", 19: "timeout"][i]!,
+                gaveUpAt: ok ? nil : 1_000_000 + SimTime(10 + 2 * (i - 16)) * 1000)
         }
     }
 
@@ -32,8 +34,10 @@ import Testing
             ("fee_msat_mean", 850), ("fee_msat_median", 850), ("fee_msat_p95", 1525),
             ("fee_ppm_mean", 850), ("fee_ppm_median", 850), ("fee_ppm_p95", 1525),
             ("attempts_mean", 1.1), ("parts_mean", 1.1), ("htlcs_per_payment", 2),
-            // Latencies 1 ... 20 ms: p95 at h = 19 · 0.95 = 18.05 → 19.05; p99 at 18.81 → 19.81.
-            ("latency_ms_mean", 10.5), ("latency_ms_p50", 10.5), ("latency_ms_p95", 19.05), ("latency_ms_p99", 19.81),
+            // Latencies of the 16 successes, 1 ... 16 ms: p95 at h = 15 · 0.95 = 14.25 → 15.25; p99 at 14.85 → 15.85.
+            ("latency_ms_mean", 8.5), ("latency_ms_p50", 8.5), ("latency_ms_p95", 15.25), ("latency_ms_p99", 15.85),
+            // The 4 failures gave up after 10, 12, 14, 16 ms: median at h = 1.5 → 13; p95 at h = 2.85 → 14 + 0.85 · 2.
+            ("gave_up_ms_mean", 13), ("gave_up_ms_p50", 13), ("gave_up_ms_p95", 15.7),
             ("peak_htlcs_in_flight", 2), ("max_channel_peak_slots", 2),
             ("slot_seconds_per_payment", 0.4), ("slots_exhausted_payments", 2), ("locked_msat_seconds_per_payment", 650),
             ("partial_loss_msat_total", 500), ("partial_loss_payments", 1),
@@ -66,6 +70,25 @@ import Testing
         let s = ReplicationSummary(replication: 0, records: failed, network: ChannelStatisticsTests.network(), pathSearches: 0, events: 0)
         #expect(s.value("fee_msat_mean").isNaN)
         #expect(s.row.contains(",0,0,,,,,,,") && !s.row.contains("nan") && !s.row.contains("NA"))
+        // No success: no latency; giving up is over the 4 failures that say when they gave up.
+        for name in ["latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99"] { #expect(s.value(name).isNaN, "\(name)") }
+        #expect(s.value("gave_up_ms_mean") == 13)
+        // No failure: no time to give up.
+        let ok = ReplicationSummary(replication: 0, records: Array(Self.records().prefix(16)), network: ChannelStatisticsTests.network(),
+                                    pathSearches: 0, events: 0)
+        for name in ["gave_up_ms_mean", "gave_up_ms_p50", "gave_up_ms_p95"] { #expect(ok.value(name).isNaN, "\(name)") }
+        #expect(ok.value("latency_ms_mean") == 8.5)
+    }
+
+    /// summary.csv's row starts with the configuration: scenario, protocol, strategy, replication.
+    @Test func rowsStartWithTheirConfiguration() {
+        let label = RunLabel(scenario: "q-1", paymentProtocol: "amp", strategy: "halving")
+        let s = ReplicationSummary(replication: 3, records: Self.records(), network: ChannelStatisticsTests.network(), pathSearches: 25,
+                                   events: 90, label: label)
+        #expect(ReplicationSummary.header.hasPrefix("scenario,protocol,strategy,replication,payments,"))
+        #expect(s.row.hasPrefix("q-1,amp,halving,3,20,16,0.8,"))
+        #expect(s.row.split(separator: ",", omittingEmptySubsequences: false).count == ReplicationSummary.header.split(separator: ",").count)
+        #expect(ReplicationSummary.header.contains(",latency_ms_p99,gave_up_ms_mean,gave_up_ms_p50,gave_up_ms_p95,peak_htlcs_in_flight,"))
     }
 
     @Test func summaryIntervalsCoverEveryColumn() {

@@ -68,4 +68,16 @@ import Testing
         #expect(r.slotMicros == 70_400_000 + 70_200_000 + 70_500_000 + 70_300_000 + 70_100_000)
         #expect(r.htlcs == 5)
     }
+
+    /// Giving up is not learning the outcome: fixed-n finds no route for its third part at 0 s and stops
+    /// sending then (gave up after 0 ms), yet its two held parts come back at 120.6 s (latency). With
+    /// one part in flight (window sizing) and a 2 s timeout, the sender gives up at its deadline, 2 s;
+    /// the part, held from 0.2 s to 120.2 s at the receiver, is back at 120.4 s.
+    @Test func givingUpIsNotTheLastOutcome() throws {
+        let fixed = try SimulationHarness.run(try scenario("lnd", "mpp")).records[0]
+        #expect(!fixed.success && fixed.gaveUpDelay == 0 && fixed.latency == 120_600_000)
+        let window = try SimulationHarness.run(try scenario("lnd", "mpp", ["payment.strategy=window", "payment.timeout_s=2"])).records[0]
+        #expect(!window.success && window.failure == "timeout" && window.parts == 1)
+        #expect(window.gaveUpDelay == 2_000_000 && window.latency == 120_400_000)
+    }
 }

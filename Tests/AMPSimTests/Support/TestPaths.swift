@@ -40,15 +40,20 @@ struct CommandRun {
     var stdout: String
     var stderr: String
 
-    static func ampsim(_ arguments: [String], in directory: String? = nil) throws -> CommandRun {
-        try run(TestPaths.binary, arguments, in: directory)
+    static func ampsim(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandRun {
+        try run(TestPaths.binary, arguments, in: directory, environment: environment)
     }
 
-    /// Runs `executable` to its end and collects its exit status and both outputs.
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> CommandRun {
+    /// Runs `executable` to its end and collects its exit status and both outputs; `environment` is
+    /// added to this process's.
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment: [String: String] = [:]) throws -> CommandRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
