@@ -2,7 +2,7 @@
 """Figures from an ampsim summary_ci.csv (a sweep's, or a single run's).
 
 Usage:
-    python3 Scripts/plot.py SUMMARY_CI.csv --out DIR [--x COLUMN] [--title TEXT] [--ignore COLUMN]...
+    python3 Scripts/plot.py SUMMARY_CI.csv --out DIR [--x COLUMN] [--title TEXT] [--ignore COLUMN]... [--only FIGURE]...
 
 Needs only matplotlib (python3 -m pip install matplotlib); reads the CSV with the csv module.
 
@@ -209,7 +209,7 @@ def styler(keys, positions):
     return by_index
 
 
-def plot_grid(plt, grid, records, x_column, out, title, ignore):
+def plot_grid(plt, grid, records, x_column, out, title, ignore, only=None):
     xi = grid.index(x_column)
     others = [i for i, c in enumerate(grid) if i != xi and c not in ignore]
     names = [grid[i] for i in others]
@@ -238,6 +238,8 @@ def plot_grid(plt, grid, records, x_column, out, title, ignore):
     band_alpha = 0.15 if len(keys) <= 4 else 0.07
     written = []
     for name, heading, panels in FIGURES:
+        if only and name not in only:
+            continue
         panels = [p for p in panels if p[0] in available]
         if not panels:
             print("plot.py: %s: its metrics are not in the file, skipped" % name, file=sys.stderr)
@@ -340,6 +342,7 @@ def main(argv=None):
     parser.add_argument("--x", help="grid column for the x axis, or a part of its name matching one column (default: the one whose name contains 'amount')")
     parser.add_argument("--title", help="title over every figure")
     parser.add_argument("--ignore", action="append", default=[], help="grid column to leave out of the series (repeatable)")
+    parser.add_argument("--only", action="append", default=[], help="draw only this figure (e.g. success_rate; repeatable)")
     args = parser.parse_args(argv)
     if not os.path.isfile(args.summary):
         fail("no such file: %s" % args.summary)
@@ -353,7 +356,7 @@ def main(argv=None):
         written = plot_single(plt, records, args.out, args.title)
     else:
         x_column = choose_x(grid_used, records, args.x)
-        written = plot_grid(plt, grid, records, x_column, args.out, args.title, ignore)
+        written = plot_grid(plt, grid, records, x_column, args.out, args.title, ignore, set(args.only))
     for path in written:
         print(path)
     return 0

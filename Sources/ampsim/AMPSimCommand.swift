@@ -10,6 +10,7 @@ struct AMPSimCommand: ParsableCommand {
         abstract: "Discrete-event simulator comparing keysend, MPP and AMP payments on Lightning-like channel graphs.",
         discussion: """
         Examples:
+          ampsim compare Scenarios/quickstart.yaml
           ampsim validate Scenarios/quickstart.yaml
           ampsim validate Scenarios/quickstart.yaml --set payment.protocol=mpp --set payment.fixed_n.n=8
           ampsim graph Scenarios/quickstart.yaml --json
@@ -19,7 +20,7 @@ struct AMPSimCommand: ParsableCommand {
         argument) is not valid, 130 when a run or sweep is interrupted.
         """,
         version: AMPSimVersion.string,
-        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SweepCommand.self, SummarizeCommand.self, GraphCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, except that an argument the parser refuses is

@@ -74,12 +74,11 @@ public enum SweepSummary {
         }
     }
 
-    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`.
-    public static func tables(_ folder: Folder, pair: SweepPairing? = nil) throws -> [(name: String, text: String)] {
-        let runs = folder.runs.sorted()
+    /// Every run's summary fields (after `replication`) and the metric columns they share.
+    static func fields(_ folder: Folder) throws -> (metrics: [String], rows: [SweepRunID: [String]]) {
         var metrics: [String]? = nil
         var rows: [SweepRunID: [String]] = [:]
-        for id in runs {
+        for id in folder.runs.sorted() {
             let (columns, fields) = try folder.summary(id)
             if metrics == nil { metrics = columns }
             guard columns == metrics else {
@@ -88,7 +87,19 @@ public enum SweepSummary {
             }
             rows[id] = fields
         }
-        let metricColumns = metrics ?? Array(ReplicationSummary.columns.dropFirst())
+        return (metrics ?? Array(ReplicationSummary.columns.dropFirst()), rows)
+    }
+
+    /// Every run's summary values (empty fields as NaN) and the metric columns, as the tables read them.
+    public static func values(_ folder: Folder) throws -> (metrics: [String], rows: [SweepRunID: [Double]]) {
+        let (metrics, rows) = try fields(folder)
+        return (metrics, rows.mapValues { $0.map(number) })
+    }
+
+    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`.
+    public static func tables(_ folder: Folder, pair: SweepPairing? = nil) throws -> [(name: String, text: String)] {
+        let runs = folder.runs.sorted()
+        let (metricColumns, rows) = try fields(folder)
         let params = folder.grid.columns
         var summary = (["run_id", "point", "replication"] + params + metricColumns).joined(separator: ",") + "\n"
         for id in runs {
