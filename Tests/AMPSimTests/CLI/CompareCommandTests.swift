@@ -98,4 +98,24 @@ import Testing
         #expect(read(out + "/notes.txt") == "mine")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/runs").sorted() == ["p000-r00", "p000-r01", "p001-r00", "p001-r01"])
     }
+
+    /// A scenario's own grid is left out, with a note: the table has one row per configuration.
+    @Test func theScenarioSweepIsLeftOutWithANote() throws {
+        let scenario = TestPaths.write("""
+            name: gridded
+            graph: {nodes: 40}
+            workload: {payments: 10}
+            sweep:
+              vary:
+                workload.amount_sat: [1000, 20000]
+                payment.protocol,payment.strategy: [[mpp, single], [amp, halving]]
+            """)
+        let out = TestPaths.scratch() + "/cmp"
+        let run = try CommandRun.ampsim(["compare", scenario, "--configs", "mpp:lnd,amp:lnd", "--out", out], in: TestPaths.scratch())
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("note: compare leaves out the scenario's sweep axes (workload.amount_sat, payment.protocol,payment.strategy); " +
+                                     "use ampsim sweep --pair for a grid\ncompare: 2 configurations × 1 replication = 2 runs, "))
+        #expect(run.stdout.hasPrefix("gridded: 2 configurations, each on the same graphs, balances and payments: 10 payments × 1 replication\n"))
+        #expect(read(out + "/runs.csv") == "run_id,point,replication,payment.protocol,payment.strategy\np000-r00,0,0,mpp,lnd\np001-r00,1,0,amp,lnd\n")
+    }
 }

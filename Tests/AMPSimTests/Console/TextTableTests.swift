@@ -30,6 +30,15 @@ import Testing
             """)
     }
 
+    @Test func metricsAreShownInReadableUnits() {
+        #expect(MetricDisplay.of("locked_msat_seconds_per_payment") == MetricDisplay("locked_msat_seconds_per_payment", "locked liquidity per payment (sat·s)", scale: 1e-3))
+        #expect(MetricDisplay.of("latency_ms_p95").shown(Interval(estimate: 121_000, lower: .nan, upper: .nan)).estimate == 121)
+        // A column without an entry keeps its CSV name, unscaled.
+        #expect(MetricDisplay.of("new_column") == MetricDisplay("new_column", "new_column", scale: 1))
+        // No label names a unit the console does not show.
+        #expect(MetricDisplay.known.allSatisfy { !$0.label.contains("msat") && !$0.label.contains("(ms)") })
+    }
+
     @Test func benchTableShowsReadableFiguresAndDashes() {
         let row = BenchResult(caseID: "A", title: "t", wallSeconds: 2.5512, cpuSeconds: 2.549, payments: 5000, events: 55_648,
                               pathSearches: 9360, peakMemoryBytes: 61_027_123)
