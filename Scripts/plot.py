@@ -3,7 +3,7 @@
 
 Usage:
     python3 Scripts/plot.py SUMMARY_CI.csv --out DIR [--paired PAIRED.csv] [--scenario FILE.yaml]
-                            [--x COLUMN] [--title TEXT] [--ignore COLUMN]...
+                            [--x COLUMN] [--title TEXT] [--ignore COLUMN]... [--only FIGURE]...
     python3 Scripts/plot.py PAIRED.csv --out DIR            (the paired-difference figure alone)
 
 Needs only matplotlib (python3 -m pip install matplotlib); reads the CSVs with the csv module.
@@ -405,6 +405,16 @@ def draw_series(ax, layout, points, band_alpha):
         pts = points[key]
         s = layout.style(key)
         x = [p[0] for p in pts]
+        if not layout.numeric_x:
+            # Categories (strategies on the x axis): a marker and its interval per category, no line
+            # joining unrelated categories; series side by side.
+            shift = 0.12 * (order.index(key) - (len(order) - 1) / 2)
+            xs = [v + shift for v in x]
+            ax.errorbar(xs, [p[1] for p in pts], label=label, color=s["color"], marker=s["marker"], linestyle="none",
+                        markersize=6, capsize=3,
+                        yerr=[[p[1] - (p[2] if p[2] is not None else p[1]) for p in pts],
+                              [(p[3] if p[3] is not None else p[1]) - p[1] for p in pts]])
+            continue
         ax.plot(x, [p[1] for p in pts], label=label, **s)
         band = [p for p in pts if p[2] is not None and p[3] is not None]
         if len(band) > 1:
@@ -509,11 +519,13 @@ def grid_figure(plt, layout, records, name, heading, panels, question, out, writ
     finish(plt, fig, grid_axes, layout, heading, question, same, out, name, written)
 
 
-def plot_grid(plt, grid, records, x_column, out, question, ignore):
+def plot_grid(plt, grid, records, x_column, out, question, ignore, only=None):
     layout = Layout(grid, records, x_column, ignore)
     written = []
     available = {r["metric"] for r in records}
     for name, heading, panels in FIGURES:
+        if only and name not in only:
+            continue
         panels = [p for p in panels if p[0] in available]
         if not panels:
             note("%s: its metrics are not in the file, skipped" % name)
@@ -589,6 +601,8 @@ def main(argv=None):
                                     "(default: the one whose name contains 'amount')")
     parser.add_argument("--title", help="text under every figure's title (default: the scenario's description)")
     parser.add_argument("--ignore", action="append", default=[], help="grid column to leave out of the series (repeatable)")
+    parser.add_argument("--only", action="append", default=[], help="draw only this figure (e.g. success_rate or "
+                                                                    "paired_difference; repeatable)")
     args = parser.parse_args(argv)
     for path in [args.summary] + ([args.paired] if args.paired else []):
         if not os.path.isfile(path):
@@ -611,8 +625,8 @@ def main(argv=None):
             written = plot_single(plt, records, args.out, question)
         else:
             x_column = choose_x(grid_used, records, args.x)
-            written = plot_grid(plt, grid, records, x_column, args.out, question, ignore)
-        if args.paired:
+            written = plot_grid(plt, grid, records, x_column, args.out, question, ignore, set(args.only))
+        if args.paired and (not args.only or "paired_difference" in args.only):
             written += plot_paired(plt, args.paired, (grid, records), args.out, question, args.x, args.ignore)
     for path in written:
         print(path)

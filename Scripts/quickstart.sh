@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Sets up what ampsim needs on a Debian/Ubuntu machine with Swift, builds it, and runs the quickstart.
+# Sets up what ampsim needs on a Debian/Ubuntu machine with Swift, builds it, and answers the question
+# ampsim exists for on the quickstart scenario: keysend vs MPP vs AMP, with several sender strategies,
+# on the same graphs, balances and payments (`ampsim compare`), printed side by side.
 # Usage: Scripts/quickstart.sh            (from the repository root)
+# The comparison goes to Results/quickstart-compare (replaced on every run of this script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +21,5 @@ fi
 
 swift build -c release --product ampsim
 bin="$(swift build -c release --show-bin-path)/ampsim"
-if "$bin" help run >/dev/null 2>&1; then
-  "$bin" run Scenarios/quickstart.yaml
-else
-  "$bin" validate Scenarios/quickstart.yaml
-fi
+# The six default configurations x 5 replications of 2,000 payments: under a minute on two cores after the build.
+"$bin" compare Scenarios/quickstart.yaml --out Results/quickstart-compare --force

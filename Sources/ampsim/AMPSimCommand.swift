@@ -10,6 +10,7 @@ struct AMPSimCommand: ParsableCommand {
         abstract: "Discrete-event simulator comparing keysend, MPP and AMP payments on Lightning-like channel graphs.",
         discussion: """
         Examples:
+          ampsim compare Scenarios/quickstart.yaml
           ampsim validate Scenarios/quickstart.yaml
           ampsim run Scenarios/quickstart.yaml --set payment.protocol=mpp
           ampsim graph Scenarios/quickstart.yaml --json
@@ -22,7 +23,8 @@ struct AMPSimCommand: ParsableCommand {
         interrupted.
         """,
         version: Provenance.thisProcess.versionLine,
-        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, SummarizeCommand.self, CollectCommand.self, GraphCommand.self, BenchCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, CompareCommand.self, SweepCommand.self, SummarizeCommand.self, CollectCommand.self,
+                      GraphCommand.self, BenchCommand.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, except that an argument the parser refuses is

@@ -53,7 +53,7 @@ struct ArgumentFailure {
         return Diagnostic(location: command, path: "", expected: "arguments as \(command) --help lists them", found: "'\(first)'")
     }
 
-    static let subcommands = "validate, run, sweep, summarize, collect, graph or bench"
+    static let subcommands = "validate, run, compare, sweep, summarize, collect, graph or bench"
 
     /// The text between `marker` and the next single quote, if `message` contains `marker`.
     func quoted(after marker: String) -> String? {

@@ -24,7 +24,7 @@ final class ProgressReporter: @unchecked Sendable {
         let ran = p.done - p.resumed
         let rate = p.elapsed > 0 ? Double(ran) / p.elapsed : 0
         let eta = p.etaSeconds.map(Self.duration) ?? "?"
-        let figures = "\(p.done)/\(p.total) runs  \(CSVFormat.decimal(rate, places: 2)) runs/s  ETA \(eta)"
+        let figures = "\(ReadableNumber.count(p.done))/\(ReadableNumber.plural(p.total, "run"))  \(ReadableNumber.value(rate)) runs/s  ETA \(eta)"
         if terminal {
             let width = 30
             let filled = p.total == 0 ? width : width * p.done / p.total

@@ -50,8 +50,9 @@ struct SummarizeCommand: ParsableCommand {
         guard !quiet else { return }
         let expected = folder.grid.pointCount * folder.replications
         if folder.runs.count < expected {
-            StandardError.write("note: \(folder.path) holds \(folder.runs.count) of the grid's \(expected) runs (one shard?)\n")
+            StandardError.write("note: \(folder.path) holds \(ReadableNumber.count(folder.runs.count)) of the grid's " +
+                                "\(ReadableNumber.plural(expected, "run")) (one shard?)\n")
         }
-        print("wrote \(folder.path)/summary.csv, summary_ci.csv\(pair == nil ? "" : ", paired.csv") (\(folder.runs.count) runs)")
+        print("wrote \(folder.path)/summary.csv, summary_ci.csv\(pair == nil ? "" : ", paired.csv") (\(ReadableNumber.plural(folder.runs.count, "run")))")
     }
 }

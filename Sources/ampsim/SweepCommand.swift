@@ -87,9 +87,11 @@ struct SweepCommand: ParsableCommand {
         let plan = execution.plan
         let reporter = ProgressReporter(quiet: quiet)
         if !quiet {
-            let shardText = plan.shard == .whole ? "" : ", shard \(plan.shard): \(plan.runs.count) runs"
-            StandardError.write("sweep: \(plan.grid.pointCount) points x \(plan.base.replications) replications = " +
-                                "\(plan.grid.pointCount * plan.base.replications) runs\(shardText), \(jobs) jobs, folder \(dir)\n")
+            let shardText = plan.shard == .whole ? "" : ", shard \(plan.shard): \(ReadableNumber.plural(plan.runs.count, "run"))"
+            StandardError.write("sweep: \(ReadableNumber.plural(plan.grid.pointCount, "point")) × " +
+                                "\(ReadableNumber.plural(plan.base.replications, "replication")) = " +
+                                "\(ReadableNumber.plural(plan.grid.pointCount * plan.base.replications, "run"))\(shardText), " +
+                                "\(ReadableNumber.plural(jobs, "job")), folder \(dir)\n")
         }
         let signals = Interruption.install { signal in
             execution.interrupt()
@@ -103,8 +105,9 @@ struct SweepCommand: ParsableCommand {
         signals.forEach { $0.cancel() }
         if !quiet {
             let extra = pair == nil ? "" : ", paired.csv"
-            print("wrote \(dir): runs.csv, summary.csv, summary_ci.csv\(extra), sweep.json (\(plan.runs.count) runs: " +
-                  "\(report.ran) run now, \(report.resumed) already finished; \(CSVFormat.decimal(report.wallSeconds, places: 1)) s)")
+            print("wrote \(dir): runs.csv, summary.csv, summary_ci.csv\(extra), sweep.json (\(ReadableNumber.plural(plan.runs.count, "run")): " +
+                  "\(ReadableNumber.count(report.ran)) run now, \(ReadableNumber.count(report.resumed)) already finished; " +
+                  "\(ReadableNumber.seconds(report.wallSeconds)))")
         }
     }
 }

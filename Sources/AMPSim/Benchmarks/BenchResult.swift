@@ -71,19 +71,16 @@ public struct BenchResult: Sendable {
             .joined(separator: "\n") + "\n"
     }
 
-    /// The table `ampsim bench` prints: right-aligned figures, notes last.
+    /// The table `ampsim bench` prints: figures as `ReadableNumber` writes them ("—" when missing),
+    /// right-aligned, notes last.
     public static func table(_ rows: [BenchResult]) -> String {
-        let shown = ["case", "wall s", "cpu s", "pay/s", "events/s", "searches/s", "peak MB", "ratio", "load", "note"]
-        let cells: [[String]] = rows.map { r in
-            let f = r.fields()
-            return [f[0], f[2], f[3], f[5], f[7], f[9], f[10], f[11], f[12], f[13]]
+        var table = TextTable(header: ["case", "wall s", "cpu s", "pay/s", "events/s", "searches/s", "peak MB", "ratio", "load", "note"],
+                              alignments: [.left] + Array(repeating: .right, count: 8) + [.left])
+        for r in rows {
+            let figures = [r.wallSeconds, r.cpuSeconds, r.payments / r.wallSeconds, r.events / r.wallSeconds, r.pathSearches / r.wallSeconds,
+                           r.peakMB, r.throughputRatio ?? .nan, r.loadAverage ?? .nan]
+            table.append([r.caseID] + figures.map { ReadableNumber.value($0) } + [r.note])
         }
-        let widths = shown.indices.map { i in max(shown[i].count, cells.map { $0[i].count }.max() ?? 0) }
-        func line(_ c: [String]) -> String {
-            c.indices.map { i in
-                i == c.count - 1 ? c[i] : String(repeating: " ", count: widths[i] - c[i].count) + c[i]
-            }.joined(separator: "  ")
-        }
-        return ([line(shown)] + cells.map(line)).joined(separator: "\n")
+        return table.text
     }
 }

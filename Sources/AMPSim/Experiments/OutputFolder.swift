@@ -47,6 +47,28 @@ public enum OutputFolder {
         return created
     }
 
+    /// Refuses a folder that already holds files or folders, naming `dir`, what chose it (`field`),
+    /// a few of its entries, and `force`, the flag that would replace them. A missing folder, an empty
+    /// one or a file in the way (which `prepare` reports) passes.
+    public static func requireEmpty(_ dir: String, field: String, force: String = "--force") throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        guard !entries.isEmpty else { return }
+        let shown = entries.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", ..." : "")
+        throw InputError(location: dir, path: field, expected: "a new or empty folder (pass \(force) to replace the results in it)",
+                         found: "a folder holding \(ReadableNumber.plural(entries.count, "entry", "entries")) (\(shown))")
+    }
+
+    /// Removes the files at `paths` that exist, or names the first that cannot be removed.
+    public static func remove(_ paths: [String]) throws {
+        for path in paths where FileManager.default.fileExists(atPath: path) {
+            do { try FileManager.default.removeItem(atPath: path) } catch {
+                throw InputError(location: path, expected: "a stale file of an earlier run that can be removed", found: reason(error))
+            }
+        }
+    }
+
     /// The outermost folder of `dir` that does not exist yet (nil when `dir` exists).
     static func outermostMissing(_ dir: String) -> String? {
         var url = URL(fileURLWithPath: dir).standardizedFileURL

@@ -8,8 +8,15 @@ import Foundation
 /// times and host names go to run.json only); replication r uses graph, balances and payments drawn
 /// from streams seeded by (seed, r, purpose), whatever the protocol or strategy. The output folder is
 /// checked to be writable before any replication runs; files are written under an `OutputGuard`, so an
-/// interrupt either waits for the whole set or finds none of it written.
+/// interrupt either waits for the whole set or finds none of it written. A folder holding files is
+/// never overwritten unless asked (`replace`, `--force`), and then no optional file of an earlier run
+/// stays beside the new ones.
 public enum RunExperiment {
+    /// The files every run writes.
+    public static let files = ["payments.csv", "summary.csv", "summary_ci.csv", "run.json"]
+    /// The files a run writes when `output.parts` / `output.channels` ask, in that order.
+    public static let optionalFiles = ["parts.csv", "channels.csv"]
+
     /// What one replication produced.
     public struct Replication {
         public var summary: ReplicationSummary
@@ -52,11 +59,15 @@ public enum RunExperiment {
     /// Runs every replication and writes the output folder. `progress` hears one line per replication.
     /// Graph files are read within `limits`; `outputGuard` (shared with a SIGINT handler) serialises
     /// the final writes with an interrupt.
+    /// A folder that already holds files is refused (an `InputError` naming `field`, before any
+    /// replication runs) unless `replace`, which overwrites the run's own files and removes the
+    /// optional ones this run does not write (a parts.csv of an earlier run with `output.parts`).
     /// `provenance` (command line, commit) goes to run.json.
-    public static func run(_ scenario: Scenario, outputDir: String, limits: ResourceLimits = .standard,
-                           outputGuard: OutputGuard = OutputGuard(), provenance: Provenance = .unknown,
+    public static func run(_ scenario: Scenario, outputDir: String, limits: ResourceLimits = .standard, replace: Bool = false,
+                           field: String = "output.dir", outputGuard: OutputGuard = OutputGuard(), provenance: Provenance = .unknown,
                            progress: (String) -> Void = { _ in }) throws -> [ReplicationSummary] {
         try ScenarioPreflight.check(scenario, runs: 1, limits: limits)
+        if !replace { try OutputFolder.requireEmpty(outputDir, field: field) }
         let created = try OutputFolder.prepare(outputDir)
         outputGuard.track(createdFolder: created)
         do {
@@ -98,6 +109,8 @@ public enum RunExperiment {
             if scenario.output.channels { try writer.stage(channels, to: "\(outputDir)/channels.csv") }
             try writer.stage(json, to: "\(outputDir)/run.json")
             try writer.commit()
+            let stale = zip(optionalFiles, [scenario.output.parts, scenario.output.channels]).filter { !$0.1 }.map(\.0)
+            try OutputFolder.remove(stale.map { "\(outputDir)/\($0)" })
         }
         return summaries
     }

@@ -68,11 +68,13 @@ public final class SweepExecution: Sendable {
         pool = WorkerPool(jobs: jobs)
     }
 
-    public func run(resume: Bool, pair: String? = nil, progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Report {
+    /// `replace` starts afresh in a folder holding an earlier sweep's files (see `SweepFolder.prepare`).
+    public func run(resume: Bool, replace: Bool = false, pair: String? = nil,
+                    progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Report {
         let started = Date()
         if let pair { _ = try SweepPairing.parse(pair, grid: plan.grid) }
         let created = OutputFolder.outermostMissing(folder.path)
-        let finished = try folder.prepare(plan, resume: resume)
+        let finished = try folder.prepare(plan, resume: resume, replace: replace)
         let costs = Dictionary(zip(plan.runs, SweepCost.runs(plan)), uniquingKeysWith: { a, _ in a })
         let pending = plan.runs.filter { !finished.contains($0) }
         let totalCost = costs.values.reduce(0, +), resumedCost = finished.reduce(0) { $0 + (costs[$1] ?? 0) }

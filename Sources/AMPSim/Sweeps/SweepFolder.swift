@@ -3,7 +3,8 @@ import Foundation
 /// A sweep's output folder: `scenario.yaml`, `runs.csv`, `runs/<run_id>/` (each run's files and its
 /// `done` marker), `summary.csv`, `summary_ci.csv`, `paired.csv` and `sweep.json`.
 ///
-/// Guarantees: a fresh sweep starts only in a missing or empty folder, and `--resume` continues only a
+/// Guarantees: a fresh sweep starts only in a missing or empty folder (or, when asked to replace, in a
+/// folder from which an earlier sweep's files were removed), and `--resume` continues only a
 /// folder whose scenario.yaml and runs.csv are byte for byte those of the plan — otherwise an
 /// `InputError` and nothing is touched; a run is finished exactly when its `done` marker exists, and
 /// the marker is renamed into place after every other file of the run; preparing a resume deletes
@@ -19,8 +20,24 @@ public struct SweepFolder: Sendable {
     public func runPath(_ id: SweepRunID) -> String { runsPath + "/" + id.text }
     public func isFinished(_ id: SweepRunID) -> Bool { FileManager.default.fileExists(atPath: runPath(id) + "/" + Self.marker) }
 
+    /// The files a sweep writes at the top of its folder (besides `runs/`).
+    public static let ownFiles = ["scenario.yaml", "runs.csv", "summary.csv", "summary_ci.csv", "paired.csv", "sweep.json"]
+
+    /// Removes what a sweep wrote in this folder: its own files, every run folder in `runs/` (then
+    /// `runs/` itself when nothing else is left in it) and stray temporary files; anything else stays.
+    public func removeOwnFiles() throws {
+        let fm = FileManager.default
+        removeStrayTemporaries(in: path)
+        removeStrayTemporaries(in: runsPath)
+        let runs = ((try? fm.contentsOfDirectory(atPath: runsPath)) ?? []).filter { SweepRunID.parse($0) != nil }
+        try OutputFolder.remove(Self.ownFiles.map { path + "/" + $0 } + runs.map { runsPath + "/" + $0 })
+        if (try? fm.contentsOfDirectory(atPath: runsPath))?.isEmpty == true { try OutputFolder.remove([runsPath]) }
+    }
+
     /// Makes the folder ready for `plan` and returns the runs already finished (empty unless resuming).
-    public func prepare(_ plan: SweepPlan, resume: Bool) throws -> Set<SweepRunID> {
+    /// With `replace` (`ampsim compare --force`), a folder holding files is accepted as for a fresh
+    /// sweep once `removeOwnFiles` has removed an earlier sweep's files.
+    public func prepare(_ plan: SweepPlan, resume: Bool, replace: Bool = false) throws -> Set<SweepRunID> {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -28,7 +45,9 @@ public struct SweepFolder: Sendable {
             throw InputError(location: path, path: "--out", expected: "a folder", found: "a file")
         }
         let entries = exists ? ((try? fm.contentsOfDirectory(atPath: path)) ?? []) : []
-        if !entries.isEmpty {
+        if !entries.isEmpty && replace && !resume {
+            try removeOwnFiles()
+        } else if !entries.isEmpty {
             guard resume else {
                 throw InputError(location: path, path: "--out", expected: "a new or empty folder (or --resume to continue the sweep in it)",
                                  found: "a folder with \(entries.count) entries")

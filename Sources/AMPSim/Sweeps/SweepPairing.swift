@@ -27,10 +27,18 @@ public struct SweepPairing: Sendable {
 
     public static let columns = ["baseline_point", "metric", "pairs", "mean_difference", "ci_lower", "ci_upper"]
 
-    /// paired.csv: `scenario,protocol,strategy,<varied paths>,point,baseline_point,metric,pairs,mean_difference,
-    /// ci_lower,ci_upper`; `labels` holds each point's label fields (scenario, protocol, strategy).
-    func csv(grid: SweepGrid, metrics: [String], rows: [SweepRunID: [Double]], labels: [Int: [String]]) -> String {
-        var out = (RunLabel.columns + grid.columns + ["point"] + Self.columns).joined(separator: ",") + "\n"
+    /// One paired difference: `metric` at `point` minus at `baseline`, over `pairs` replications.
+    public struct Row: Sendable, Equatable {
+        public var point: Int
+        public var baseline: Int
+        public var metric: String
+        public var pairs: Int
+        public var difference: Interval
+    }
+
+    /// The paired differences of every point not at the baseline, in point then metric order.
+    public func rows(grid: SweepGrid, metrics: [String], rows: [SweepRunID: [Double]]) -> [Row] {
+        var out: [Row] = []
         let byPoint = Dictionary(grouping: rows.keys, by: \.point)
         for point in byPoint.keys.sorted() {
             var indices = grid.indices(of: point)
@@ -41,12 +49,21 @@ public struct SweepPairing: Sendable {
             guard !pairs.isEmpty else { continue }
             for (m, metric) in metrics.enumerated() {
                 let differences = pairs.map { rows[$0]![m] - rows[SweepRunID(point: base, replication: $0.replication)]![m] }.filter(\.isFinite)
-                let interval = Statistics.tInterval(differences)
-                let label = labels[point] ?? ["", "", ""]
-                let fields = label + grid.csvFields(of: point) + [String(point), String(base), metric, String(differences.count),
-                              CSVFormat.decimal(interval.estimate), CSVFormat.decimal(interval.lower), CSVFormat.decimal(interval.upper)]
-                out += fields.joined(separator: ",") + "\n"
+                out.append(Row(point: point, baseline: base, metric: metric, pairs: differences.count, difference: Statistics.tInterval(differences)))
             }
+        }
+        return out
+    }
+
+    /// paired.csv: `scenario,protocol,strategy,<varied paths>,point,baseline_point,metric,pairs,mean_difference,
+    /// ci_lower,ci_upper`; `labels` holds each point's label fields (scenario, protocol, strategy).
+    func csv(grid: SweepGrid, metrics: [String], rows: [SweepRunID: [Double]], labels: [Int: [String]]) -> String {
+        var out = (RunLabel.columns + grid.columns + ["point"] + Self.columns).joined(separator: ",") + "\n"
+        for r in self.rows(grid: grid, metrics: metrics, rows: rows) {
+            let label = labels[r.point] ?? ["", "", ""]
+            let fields = label + grid.csvFields(of: r.point) + [String(r.point), String(r.baseline), r.metric, String(r.pairs),
+                          CSVFormat.decimal(r.difference.estimate), CSVFormat.decimal(r.difference.lower), CSVFormat.decimal(r.difference.upper)]
+            out += fields.joined(separator: ",") + "\n"
         }
         return out
     }

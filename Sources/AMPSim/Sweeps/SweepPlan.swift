@@ -24,8 +24,9 @@ public struct SweepPlan: Sendable {
     /// Plans a sweep of the scenario file at `path`: `overrides` (`--set`) apply to every point; the
     /// grid is the file's `sweep:` axes with `varies` (`--vary`) appended, a `--vary` of the same key
     /// replacing the file's axis.
+    /// `fileSweep: false` leaves the file's `sweep:` axes out (`ampsim compare`).
     public static func make(path: String, overrides: [Override] = [], varies: [String] = [], replications: Int? = nil,
-                            shard: SweepShard = .whole) throws -> SweepPlan {
+                            shard: SweepShard = .whole, fileSweep: Bool = true) throws -> SweepPlan {
         let root = try YAMLSource.load(path: path)
         let baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var sets = overrides
@@ -41,7 +42,7 @@ public struct SweepPlan: Sendable {
         func decodePoint(_ extra: [Override]) throws -> Scenario {
             try ScenarioLoader.decode(pointRoot, file: path, overrides: sets + extra, baseDirectory: baseDirectory)
         }
-        var axes = scenario.sweep?.axes ?? []
+        var axes = fileSweep ? scenario.sweep?.axes ?? [] : []
         var origins = axes.map { axis in root["sweep"]?["vary"]?[axis.path]?.mark.map { "\(path):\($0.line)" } ?? path }
         var problems: [Diagnostic] = []
         for text in varies {

@@ -81,15 +81,13 @@ public enum SweepSummary {
         }
     }
 
-    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`. Each starts
-    /// with the configuration: `scenario,protocol,strategy` (from the runs' own summary.csv) and the
-    /// grid's columns (summary.csv puts `run_id` before them).
-    public static func tables(_ folder: Folder, pair: SweepPairing? = nil) throws -> [(name: String, text: String)] {
-        let runs = folder.runs.sorted()
+    /// Every run's summary fields (after `replication`), the metric columns they share, and each
+    /// point's configuration label (scenario, protocol, strategy) from its runs' own summary.csv.
+    static func fields(_ folder: Folder) throws -> (metrics: [String], rows: [SweepRunID: [String]], labels: [Int: [String]]) {
         var metrics: [String]? = nil
         var rows: [SweepRunID: [String]] = [:]
         var labels: [Int: [String]] = [:]
-        for id in runs {
+        for id in folder.runs.sorted() {
             let (label, columns, fields) = try folder.summary(id)
             if metrics == nil { metrics = columns }
             guard columns == metrics else {
@@ -99,7 +97,19 @@ public enum SweepSummary {
             rows[id] = fields
             if labels[id.point] == nil { labels[id.point] = label }
         }
-        let metricColumns = metrics ?? Array(ReplicationSummary.columns.dropFirst())
+        return (metrics ?? Array(ReplicationSummary.columns.dropFirst()), rows, labels)
+    }
+
+    /// Every run's summary values (empty fields as NaN) and the metric columns, as the tables read them.
+    public static func values(_ folder: Folder) throws -> (metrics: [String], rows: [SweepRunID: [Double]]) {
+        let (metrics, rows, _) = try fields(folder)
+        return (metrics, rows.mapValues { $0.map(number) })
+    }
+
+    /// The texts of summary.csv, summary_ci.csv and (with `pair`) paired.csv for `folder`.
+    public static func tables(_ folder: Folder, pair: SweepPairing? = nil) throws -> [(name: String, text: String)] {
+        let runs = folder.runs.sorted()
+        let (metricColumns, rows, labels) = try fields(folder)
         let params = folder.grid.columns
         var summary = (["run_id"] + RunLabel.columns + params + ["point", "replication"] + metricColumns).joined(separator: ",") + "\n"
         for id in runs {

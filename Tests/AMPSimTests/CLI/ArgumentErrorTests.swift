@@ -21,7 +21,7 @@ import Testing
         (["run", "S", "--quiet=yes"], "--quiet: expected no value (it is a flag), found a value"),
         (["run"], "ampsim run: expected the argument <scenario> (see ampsim run --help), found none"),
         (["run", "S", "extra"], "extra: expected no further argument to ampsim run (see ampsim run --help), found an unexpected argument"),
-        (["frob"], "frob: expected a subcommand: validate, run, sweep, summarize, collect, graph or bench (see ampsim --help), found 'frob'"),
+        (["frob"], "frob: expected a subcommand: validate, run, compare, sweep, summarize, collect, graph or bench (see ampsim --help), found 'frob'"),
         (["graph", "S", "--from", "csv"], "--from csv: expected one of lnd, cln, cloth, found 'csv'"),
         (["graph", "S", "--replication", "-2"],
          "--replication -2: expected an integer from 0 to 99999 (the replication whose random streams build the graph), found '-2'"),

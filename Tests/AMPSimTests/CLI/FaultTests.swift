@@ -54,7 +54,7 @@ import Testing
         var second = scenario
         second.seed = 99
         do {
-            _ = try RunExperiment.run(second, outputDir: out)
+            _ = try RunExperiment.run(second, outputDir: out, replace: true)
             Issue.record("the write should have failed")
         } catch let e as InputError {
             #expect(e.description.hasPrefix("\(out)/run.json: expected a writable output path, found a write error ("))

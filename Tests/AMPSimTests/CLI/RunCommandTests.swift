@@ -51,9 +51,9 @@ import Testing
         #expect((channels.count - 1) % 4 == 0 && channels.count > 1)
         // The headline figures with their 95% intervals.
         #expect(run.stdout.contains("metric") && run.stdout.contains("95% interval"))
-        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate ") && $0.hasSuffix(" t") })
-        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success_rate_feasible ") && $0.contains("[") })
-        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("slot_seconds_per_payment ") && $0.contains("[") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success rate ") && $0.hasSuffix(" t") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("success among feasible ") && $0.contains("[") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("slot·s per payment ") && $0.contains("[") })
         #expect(run.stdout.contains("parts.csv, channels.csv"))
     }
 
@@ -75,7 +75,7 @@ import Testing
         let (_, folder) = try ScenarioPreflightTests.clothScenario(replay: ScenarioPreflightTests.header + "0,0,2,100000,0\n1,2,0,100000,10\n")
         let run = try CommandRun.ampsim(["run", folder + "/rp.yaml", "--out", folder + "/out"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("rp: mpp / single, 2 payments x 1 replications\n"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("rp: mpp / single, 2 payments × 1 replication\n"), "\(run.stdout)")
     }
 
     @Test func badInputExitsTwoAndWritesNothing() throws {
@@ -97,5 +97,45 @@ import Testing
         let file = TestPaths.write("x", name: "plain-file")
         let unwritable = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", file + "/sub", "--quiet"] + small)
         #expect(unwritable.status == 2 && unwritable.stderr.contains("output.dir: expected a folder that can be created"))
+    }
+
+    /// An occupied folder is refused before anything runs; --force replaces the run's files and
+    /// removes the optional ones the new run does not write.
+    @Test func noSilentOverwriteAndForceLeavesNoStaleParts() throws {
+        let out = TestPaths.scratch() + "/qs"
+        let first = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet",
+                                           "--set", "output.parts=true", "--set", "output.channels=true"] + small)
+        #expect(first.status == 0)
+        let before = try String(contentsOfFile: out + "/payments.csv", encoding: .utf8)
+        let refused = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet", "--seed", "9"] + small)
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "\(out): --out: expected a new or empty folder (pass --force to replace the results in it), " +
+                "found a folder holding 6 entries (channels.csv, parts.csv, payments.csv, ...)\n")
+        #expect(try String(contentsOfFile: out + "/payments.csv", encoding: .utf8) == before)
+        _ = FileManager.default.createFile(atPath: out + "/notes.txt", contents: Data("mine".utf8))
+        let forced = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--quiet", "--seed", "9", "--force"] + small)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: out + "/payments.csv", encoding: .utf8) != before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() ==
+                ["notes.txt", "payments.csv", "run.json", "summary.csv", "summary_ci.csv"])
+        // The scenario's own output.dir is refused the same way, named as such.
+        let scenario = TestPaths.write("name: t\ngraph: {nodes: 30}\nworkload: {payments: 5}\noutput: {dir: \(out)}\n")
+        let byScenario = try CommandRun.ampsim(["run", scenario, "--quiet"])
+        #expect(byScenario.status == 2 && byScenario.stderr.hasPrefix("\(out): output.dir: expected a new or empty folder (pass --force"))
+    }
+
+    @Test func theTableIsReadable() throws {
+        let out = TestPaths.scratch() + "/one"
+        let run = try CommandRun.ampsim(["run", TestPaths.scenario("quickstart.yaml"), "--out", out, "--set", "graph.nodes=60",
+                                         "--set", "workload.payments=40", "--replications", "1"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "quickstart: amp / halving, 40 payments × 1 replication")
+        #expect(lines[1].hasPrefix("metric ") && lines[1].hasSuffix("  95% interval      method"))
+        // One replication: a rate gets Wilson's interval, every other figure none ("—", method "—").
+        #expect(lines.contains { $0.hasPrefix("success rate ") && $0.hasSuffix("]  Wilson") })
+        #expect(lines.contains { $0.hasPrefix("HTLCs per payment ") && $0.split(separator: " ").suffix(2) == ["—", "—"] })
+        #expect(lines.contains { $0.hasPrefix("locked liquidity per payment (sat·s) ") })
+        #expect(!run.stdout.contains("msat"))
     }
 }

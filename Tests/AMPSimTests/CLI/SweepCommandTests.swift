@@ -103,7 +103,7 @@ import Testing
         let one = try CommandRun.ampsim(["sweep", TestPaths.scenario("quickstart.yaml"), "--out", a, "--jobs", "1", "--pair", "payment.protocol,payment.strategy=keysend:single"]
                                         + Self.small + Self.grid)
         #expect(one.status == 0)
-        #expect(one.stderr.hasPrefix("sweep: 6 points x 2 replications = 12 runs, 1 jobs, folder \(a)\n"))
+        #expect(one.stderr.hasPrefix("sweep: 6 points × 2 replications = 12 runs, 1 job, folder \(a)\n"))
         #expect(one.stderr.contains("sweep: 12/12 runs "))
         #expect(one.stdout.hasPrefix("wrote \(a): runs.csv, summary.csv, summary_ci.csv, paired.csv, sweep.json (12 runs: 12 run now, 0 already finished;"))
         #expect(try sweep(b, ["--jobs", "2", "--pair", "payment.protocol,payment.strategy=keysend:single"]).status == 0)
@@ -121,7 +121,7 @@ import Testing
         let run = try CommandRun.run("/usr/bin/taskset", ["-c", "0", TestPaths.binary, "sweep", TestPaths.scenario("quickstart.yaml"), "--out", out,
                                                           "--vary", "payment.protocol=mpp,amp", "--set", "payment.strategy=halving", "--replications", "1"] + Self.small)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.hasPrefix("sweep: 2 points x 1 replications = 2 runs, 1 jobs, folder \(out)\n"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("sweep: 2 points × 1 replication = 2 runs, 1 job, folder \(out)\n"), "\(run.stderr)")
         #expect(read(out + "/sweep.json").contains("\"jobs\" : 1"))
     }
 
