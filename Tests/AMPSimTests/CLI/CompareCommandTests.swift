@@ -39,8 +39,8 @@ import Testing
         }
         #expect(read(out + "/runs.csv").hasPrefix("run_id,point,replication,payment.protocol,payment.strategy\np000-r00,0,0,keysend,single\n"))
         let pairedCSV = read(out + "/paired.csv").split(separator: "\n")
-        #expect(pairedCSV.first == "point,payment.protocol,payment.strategy,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper")
-        #expect(pairedCSV.contains { $0.hasPrefix("1,mpp,single,0,success_rate,2,0,") })
+        #expect(pairedCSV.first == "scenario,protocol,strategy,payment.protocol,payment.strategy,point,baseline_point,metric,pairs,mean_difference,ci_lower,ci_upper")
+        #expect(pairedCSV.contains { $0.hasPrefix("quickstart,mpp,single,mpp,single,1,0,success_rate,2,0,") })
     }
 
     @Test func theSameBytesAsTheEquivalentSweep() throws {
