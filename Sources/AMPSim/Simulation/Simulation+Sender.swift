@@ -13,11 +13,7 @@ extension Simulation {
                                                  online: { $0 == sender || availability.isOnline($0) })
         }
         payments[p].deadline = now + Bounds.microseconds(seconds: scenario.payment.timeoutS)
-        if scenario.payment.protocol == .amp {
-            let sharer = AMPSharer(random: strategyStream)
-            payments[p].sharer = sharer
-            payments[p].setID = Bytes32(random: strategyStream)
-        }
+        rules.start(p, in: self)
         scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
         // lnd's findPath: "If the total outgoing balance isn't sufficient, it will be impossible to
         // complete the payment" (errInsufficientBalance): the payment fails before any HTLC.
@@ -137,20 +133,7 @@ extension Simulation {
         }
         var attempt = PartAttempt(payment: Int32(p), request: request, hopStart: Int32(hopDirections.count),
                                   hopCount: Int16(route.hops), start: now, feeMsat: route.feeMsat, sentMsat: route.amounts[0])
-        if scenario.payment.protocol == .amp, var sharer = payments[p].sharer {
-            let unassigned = view(p).unassignedMsat
-            if let share = request.share {
-                attempt.share = share
-                attempt.childIndex = request.treeIndex
-            } else {
-                attempt.share = sharer.nextShare(isLast: request.amountMsat == unassigned, using: strategyStream)
-                attempt.childIndex = AMPSharer.randomChildIndex(using: strategyStream)
-                attempt.sharedBySharer = true
-                payments[p].sharer = sharer
-            }
-            let preimage = AMPDerivation.childPreimage(root: sharer.root, share: attempt.share, index: attempt.childIndex)
-            attempt.childHash = AMPDerivation.childHash(preimage: preimage)
-        }
+        rules.prepare(&attempt, payment: p, in: self)
         hopDirections.append(contentsOf: route.directions)
         hopAmounts.append(contentsOf: route.amounts)
         hopAddTime.append(contentsOf: repeatElement(-1, count: route.hops))
@@ -214,7 +197,7 @@ extension Simulation {
             else if timedOut { failure = "timeout" }
             else { failure = "max_attempts" }
         }
-        let linkable = scenario.payment.protocol == .mpp ? Self.linkableParts(forwarders: s.linkingNodes) : 0
+        let linkable = linksParts ? Self.linkableParts(forwarders: s.linkingNodes) : 0
         records[p] = PaymentRecord(
             paymentID: p, arrival: s.spec.arrival, end: scheduler.now, sender: s.spec.sender, receiver: s.spec.receiver,
             amountMsat: s.spec.amountMsat, success: success, feeMsat: success ? s.feeMsat : 0, attempts: s.attempts,

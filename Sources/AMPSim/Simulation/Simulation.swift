@@ -34,6 +34,10 @@ public final class Simulation {
     let latencyStream: RandomStream
     let strategyStream: RandomStream
     let holdTimeout: SimTime
+    /// The payment protocol's rules, and the two of its answers the hot path reads.
+    let rules: any PaymentProtocolRules
+    let linksParts: Bool
+    let greedyTakesHeld: Bool
     /// When set, the network invariants are checked after every event.
     public var checkInvariants = false
     public private(set) var invariantViolation: String?
@@ -74,6 +78,9 @@ public final class Simulation {
         strategyStream = stream(.strategy)
         holdTimeout = Bounds.microseconds(seconds: scenario.receiver.holdTimeoutS)
         memoryHorizon = Bounds.microseconds(seconds: scenario.routing.halfLifeS * 20)
+        rules = ProtocolRegistry.make(scenario.payment)
+        linksParts = rules.linksParts
+        greedyTakesHeld = rules.greedyTakesHeld
         strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
     }
 
