@@ -29,5 +29,14 @@ public struct PaymentRecord: Sendable, Equatable {
     public var failure: String
     /// What could have succeeded at the payment's arrival (nil when `output.oracle` is off).
     public var oracle: FlowOracle.Result? = nil
+    /// Parts the receiver needed: n for `redundant`, else the parts launched (`parts`).
+    public var partsNeeded = 0
+    /// Parts the receiver failed back because it already had its n (`redundant` only).
+    public var sparesFailedBack = 0
+    /// What the receiver could have taken beyond its n parts: spares that reached it after the claim
+    /// under `redundant` with scheme mpp (one hash); 0 otherwise.
+    public var overpaymentAtRiskMsat: Int64 = 0
+    /// What the receiver got beyond the amount: max(0, settled parts' amounts - amount).
+    public var overpaidMsat: Int64 = 0
     public var latency: SimTime { end - arrival }
 }

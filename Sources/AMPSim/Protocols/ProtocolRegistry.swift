@@ -11,6 +11,7 @@ enum ProtocolRegistry {
         case .keysend: return KeysendProtocol()
         case .mpp: return MPPProtocol()
         case .amp: return AMPProtocol()
+        case .redundant: return RedundantProtocol(spec.redundant)
         }
     }
 }

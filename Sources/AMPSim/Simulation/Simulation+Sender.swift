@@ -17,7 +17,7 @@ extension Simulation {
         scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
         // lnd's findPath: "If the total outgoing balance isn't sufficient, it will be impossible to
         // complete the payment" (errInsufficientBalance): the payment fails before any HTLC.
-        if senderSpendable(Int(payments[p].spec.sender)) < payments[p].spec.amountMsat {
+        if senderSpendable(Int(payments[p].spec.sender)) < payments[p].outlayMsat {
             payments[p].insufficientLocalBalance = true
             payments[p].gaveUp = true
             finishIfDone(p)
@@ -30,7 +30,7 @@ extension Simulation {
 
     /// What the strategy of payment `p` may see, read field by field (no copy of the payment's state).
     func view(_ p: Int) -> SessionView {
-        let total = payments[p].spec.amountMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
+        let total = payments[p].outlayMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
         return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
                            now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,
@@ -170,7 +170,9 @@ extension Simulation {
             if !payments[p].gaveUp { payments[p].lastFailure = cause }
             learnFailure(a)
             if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
-            payments[p].strategy.failed(request, view(p), random: strategyStream)
+            var v = view(p)
+            v.failureCause = cause
+            payments[p].strategy.failed(request, v, random: strategyStream)
         }
         pump(p)
         finishIfDone(p)
@@ -184,7 +186,8 @@ extension Simulation {
     func finishIfDone(_ p: Int) {
         let s = payments[p]
         guard !s.finished, s.inFlight.isEmpty else { return }
-        let success = s.deliveredMsat == s.spec.amountMsat && !s.greedySettled
+        // Only `redundant` can deliver more than the amount (its rounding, or spares a greedy receiver took).
+        let success = s.deliveredMsat >= s.spec.amountMsat && !s.greedySettled
         let timedOut = scheduler.now >= s.deadline
         let exhausted = s.attempts >= (scenario.payment.maxAttempts ?? .max)
         guard success || s.gaveUp || timedOut || exhausted || s.greedySettled else { return }
@@ -204,7 +207,9 @@ extension Simulation {
             parts: s.parts, partsSettled: s.partsSettled, htlcs: s.htlcs, maxPartsInFlight: s.maxPartsInFlight,
             slotMicros: s.slotMicros, lockedMsatMicros: s.lockedMsatMicros,
             partialLossMsat: success ? 0 : s.sentOnSettled, linkableParts: linkable, invoice: s.spec.invoice,
-            setID: s.setID, failure: failure, oracle: s.oracle)
+            setID: s.setID, failure: failure, oracle: s.oracle, partsNeeded: s.partsNeeded > 0 ? s.partsNeeded : s.parts,
+            sparesFailedBack: s.sparesFailedBack, overpaymentAtRiskMsat: s.overpaymentAtRiskMsat,
+            overpaidMsat: max(0, s.deliveredMsat - s.spec.amountMsat))
         if let memory = payments[p].strategy.learned() { destinationMemory[destinationKey(p)] = memory }
         payments[p].strategy = SingleStrategy()
         payments[p].linkingNodes = []

@@ -35,6 +35,8 @@ public struct SessionView {
     /// Free HTLC slots summed over the sender's own channels (what its node knows of itself); filled
     /// in only for strategies whose `usesSenderSlots` is true, else 0.
     public var senderFreeSlots: Int = 0
+    /// In `failed` only: why the part failed (nil elsewhere).
+    public var failureCause: FailureCause? = nil
 }
 
 /// What a sender learned about the way to one destination, carried to its next payment there
