@@ -11,6 +11,7 @@ struct RedundantSender: SplitStrategy {
     var queue: [PartRequest]
     var alive: Int
     var settled = 0
+    var retiredMsat: Int64 = 0
     var gaveUp = false
 
     init(_ plan: PartPlan) {
@@ -26,12 +27,17 @@ struct RedundantSender: SplitStrategy {
     }
 
     mutating func noRoute(_ part: PartRequest, _ view: SessionView, random: RandomStream) {
-        alive -= 1
+        drop(part)
         if alive < needed { gaveUp = true }
     }
 
+    mutating func drop(_ part: PartRequest) {
+        alive -= 1
+        retiredMsat += part.amountMsat
+    }
+
     mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream) {
-        if view.failureCause == .spareFailedBack || settled >= needed { alive -= 1 } else { queue.append(part) }
+        if view.failureCause == .spareFailedBack || settled >= needed { drop(part) } else { queue.append(part) }
     }
 
     mutating func delivered(_ part: PartRequest, _ view: SessionView) { settled += 1 }

@@ -30,7 +30,9 @@ extension Simulation {
 
     /// What the strategy of payment `p` may see, read field by field (no copy of the payment's state).
     func view(_ p: Int) -> SessionView {
-        let total = payments[p].outlayMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
+        // The amount, or a planned protocol's outlay less the parts its sender dropped for good.
+        let retired = payments[p].partsNeeded > 0 ? payments[p].strategy.retiredMsat : 0
+        let total = payments[p].outlayMsat - retired, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
         return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
                            now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,

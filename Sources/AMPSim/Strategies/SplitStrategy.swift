@@ -83,6 +83,9 @@ public protocol SplitStrategy {
     func learned() -> DestinationMemory?
     /// Called before the first `next` with what the previous payment to this receiver learned.
     mutating func recall(_ memory: DestinationMemory)
+    /// What the strategy will never send again (a redundant sender's dropped parts): left out of the
+    /// unassigned amount. Read only for payments whose protocol plans the parts (`PartPlan`).
+    var retiredMsat: Int64 { get }
 }
 
 extension SplitStrategy {
@@ -91,4 +94,5 @@ extension SplitStrategy {
     public static var usesSenderSlots: Bool { false }
     public func learned() -> DestinationMemory? { nil }
     public mutating func recall(_ memory: DestinationMemory) {}
+    public var retiredMsat: Int64 { 0 }
 }
