@@ -61,6 +61,8 @@ import Testing
         #expect(boomerang.success && boomerang.latency == 400_000 && boomerang.sparesFailedBack == 1)
         #expect(stuckless.success && stuckless.latency == 800_000 && stuckless.sparesFailedBack == 1)
         #expect(stuckless.latency - boomerang.latency == 2 * 2 * 100_000)
+        // The spare's fail is back at s at 0.4 s, before stuckless's settles (0.8 s): it is not retried.
+        #expect(boomerang.attempts == 3 && stuckless.attempts == 3)
         // The claimed parts hold both hops' slots 0.4 s longer: 2 parts × 2 hops × 0.4 s.
         #expect(stuckless.slotMicros - boomerang.slotMicros == 1_600_000)
     }
