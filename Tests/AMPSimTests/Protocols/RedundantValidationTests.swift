@@ -28,6 +28,17 @@ import Testing
                 == ["s.yaml:3: payment.redundant: expected no redundant block with protocol amp (it applies to protocol redundant only), found a redundant block"])
     }
 
+    /// A block made by `--set` points at the override that made it.
+    @Test func aRedundantBlockSetOnTheCommandLineIsLocatedThere() throws {
+        do {
+            _ = try ScenarioLoader.load(text: "name: x\ngraph: {nodes: 10}\npayment: {protocol: amp}\n", label: "s.yaml",
+                                        overrides: [try Override.parse("payment.redundant.extra_parts=2")])
+            Issue.record("accepted")
+        } catch let error as InputError {
+            #expect(error.diagnostics.map(\.description) == ["--set payment.redundant.extra_parts=2: payment.redundant: expected no redundant block with protocol amp (it applies to protocol redundant only), found a redundant block"])
+        }
+    }
+
     @Test func redundantReadsBackAndDefaults() throws {
         let s = try ScenarioLoader.load(text: "name: x\ngraph: {nodes: 10}\npayment: {protocol: redundant, strategy: fixed-n}\n")
         #expect(s.payment.redundant == RedundantParams(extraParts: 1, scheme: .boomerang))
