@@ -64,6 +64,12 @@ case "$name" in
         labels+=(all); sweep_args+=("")
         plot_args+=(--x arrival_rate)
         ;;
+    redundancy)
+        # AMP against `redundant` with k = 0 ... 4 spares on the scenario's grid (amount x offline
+        # share x strategy): two sweeps, merged; payment.protocol is a grid column of both.
+        labels+=(amp redundant)
+        sweep_args+=("--vary payment.protocol=amp" "--vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
+        ;;
     *)
         labels+=(all); sweep_args+=("")
         ;;

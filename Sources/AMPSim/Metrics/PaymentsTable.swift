@@ -8,6 +8,7 @@ public enum PaymentsTable {
         "fee_msat", "attempts", "parts", "parts_settled", "htlcs", "max_parts_in_flight", "latency_ms", "gave_up_ms", "slot_seconds",
         "locked_msat_seconds", "partial_loss_msat", "linkable_parts", "invoice", "set_id", "failure",
         "max_flow_msat", "feasible_single_path", "feasible_multi_path", "sender_spendable_msat", "receiver_inbound_msat",
+        "parts_needed", "parts_sent", "spares_failed_back", "overpayment_at_risk_msat", "overpaid_msat",
     ]
 
     public static var header: String { columns.joined(separator: ",") + "\n" }
@@ -29,6 +30,7 @@ public enum PaymentsTable {
                 r.oracle.map { String($0.maxFlowMsat) } ?? "", r.oracle.map { CSVFormat.bool($0.feasibleSinglePath) } ?? "",
                 r.oracle.map { CSVFormat.bool($0.feasibleMultiPath) } ?? "", r.oracle.map { String($0.senderSpendableMsat) } ?? "",
                 r.oracle.map { String($0.receiverInboundMsat) } ?? "",
+                String(r.partsNeeded), String(r.parts), String(r.sparesFailedBack), String(r.overpaymentAtRiskMsat), String(r.overpaidMsat),
             ]
             out += fields.joined(separator: ",")
             out += "\n"

@@ -24,6 +24,7 @@ public struct ReplicationSummary: Sendable {
         "path_searches", "events",
         "feasible_payments", "feasible_single_path_share", "feasible_multi_path_share", "success_rate_feasible",
         "volume_success_rate_feasible", "succeeded_infeasible",
+        "parts_needed_mean", "spares_failed_back_mean", "overpayment_at_risk_msat_total", "overpaid_msat_total",
     ]
 
     /// The numeric columns of summary.csv, after the label's (`RunLabel.columns`).
@@ -75,7 +76,13 @@ public struct ReplicationSummary: Sendable {
             ("path_searches", Double(pathSearches)),
             ("events", Double(events)),
         ]
-        values = base + Self.oracleValues(records)
+        let redundancy: [(String, Double)] = [
+            ("parts_needed_mean", mean { Double($0.partsNeeded) }),
+            ("spares_failed_back_mean", mean { Double($0.sparesFailedBack) }),
+            ("overpayment_at_risk_msat_total", records.reduce(0.0) { $0 + Double($1.overpaymentAtRiskMsat) }),
+            ("overpaid_msat_total", records.reduce(0.0) { $0 + Double($1.overpaidMsat) }),
+        ]
+        values = base + Self.oracleValues(records) + redundancy
     }
 
     /// The oracle's figures over the payments it judged (NaN when none was judged).

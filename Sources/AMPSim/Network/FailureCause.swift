@@ -10,6 +10,8 @@ public enum FailureCause: UInt8, Sendable, CaseIterable {
     case aboveMaximum
     case mppTimeout
     case unknownPaymentDetails
+    /// A `redundant` receiver already claimed its n parts and fails this spare back.
+    case spareFailedBack
 
     /// The name used in CSV outputs.
     public var name: String {
@@ -21,6 +23,7 @@ public enum FailureCause: UInt8, Sendable, CaseIterable {
         case .aboveMaximum: return "above_maximum"
         case .mppTimeout: return "mpp_timeout"
         case .unknownPaymentDetails: return "unknown_payment_details"
+        case .spareFailedBack: return "spare_failed_back"
         }
     }
 
@@ -29,7 +32,7 @@ public enum FailureCause: UInt8, Sendable, CaseIterable {
     public var raisedByForwarder: Bool {
         switch self {
         case .insufficientBalance, .slotsExhausted, .offline, .belowMinimum, .aboveMaximum: return true
-        case .mppTimeout, .unknownPaymentDetails: return false
+        case .mppTimeout, .unknownPaymentDetails, .spareFailedBack: return false
         }
     }
 
@@ -40,7 +43,7 @@ public enum FailureCause: UInt8, Sendable, CaseIterable {
         case .offline: return 0x400a // unknown_next_peer
         case .belowMinimum: return 0x100b // amount_below_minimum
         case .mppTimeout: return 23 // mpp_timeout
-        case .unknownPaymentDetails: return 0x400f // incorrect_or_unknown_payment_details
+        case .unknownPaymentDetails, .spareFailedBack: return 0x400f // incorrect_or_unknown_payment_details
         }
     }
 

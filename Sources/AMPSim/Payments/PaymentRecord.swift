@@ -33,6 +33,15 @@ public struct PaymentRecord: Sendable, Equatable {
     /// pay, a greedy receiver settled a part), else its deadline, else when its last attempt failed
     /// (`payment.max_attempts`); never after `end`. Nil on success.
     public var gaveUpAt: SimTime? = nil
+    /// Parts the receiver needed: n for `redundant`, else the parts launched (`parts`).
+    public var partsNeeded = 0
+    /// Parts the receiver failed back because it already had its n (`redundant` only).
+    public var sparesFailedBack = 0
+    /// What the receiver could have taken beyond its n parts: spares that reached it after the claim
+    /// under `redundant` with scheme mpp (one hash); 0 otherwise.
+    public var overpaymentAtRiskMsat: Int64 = 0
+    /// What the receiver got beyond the amount: max(0, settled parts' amounts - amount).
+    public var overpaidMsat: Int64 = 0
     /// From start to the sender learning the last outcome (a failed payment's parts held at a receiver
     /// may come back long after the sender gave up).
     public var latency: SimTime { end - arrival }

@@ -18,12 +18,14 @@ public final class DecodeContext {
     }
 
     /// Where a problem about `node` at `path` should point: the override that set it, the file
-    /// line, or the file.
+    /// line, an override that set a field inside it, or the file.
     public func location(of node: Node?, path: String) -> String {
         for entry in overrides.reversed() where path == entry.path || path.hasPrefix(entry.path + ".") {
             return entry.origin
         }
         if let line = node?.mark?.line { return "\(file):\(line)" }
+        // A block that only overrides made (no file line): the last override inside it.
+        for entry in overrides.reversed() where entry.path.hasPrefix(path + ".") { return entry.origin }
         return file
     }
 

@@ -1,8 +1,18 @@
 import Yams
 
-/// How a payment travels.
+/// How a payment travels (the rules of each: Protocols/).
 public enum PaymentProtocol: String, Sendable, CaseIterable {
-    case keysend, mpp, amp
+    case keysend, mpp, amp, redundant
+}
+
+/// What keeps a `redundant` receiver from claiming more than the n parts it needs.
+public enum RedundantScheme: String, Sendable, CaseIterable {
+    /// Boomerang (Bagaria, Neu, Tse, FC 2020): a claim past n lets the sender claw everything back.
+    case boomerang
+    /// Stuckless payments: the sender releases a part's key only after the receiver's acknowledgement.
+    case stuckless
+    /// Nothing: the n + k parts share one payment hash, as plain MPP (a greedy receiver takes the spares).
+    case mpp
 }
 
 /// How a sender cuts a payment into parts.
@@ -45,6 +55,11 @@ public struct LndSplitParams: Sendable, Equatable {
     public var minShardSat: Double
     public var maxShardSat: Double?
 }
+/// `payment.redundant`: k spare parts on top of the n the strategy would send, and the scheme.
+public struct RedundantParams: Sendable, Equatable {
+    public var extraParts: Int
+    public var scheme: RedundantScheme
+}
 /// `payment.cln_presplit`: CLN's pre-2023 presplitter followed by adaptive halving.
 public struct ClnPresplitParams: Sendable, Equatable {
     public var partSat: Double
@@ -67,12 +82,14 @@ public struct PaymentSpec: Sendable, Equatable {
     public var window: WindowParams
     public var lnd: LndSplitParams
     public var clnPresplit: ClnPresplitParams
+    /// Read (and written back) only with protocol `redundant`; else its defaults {0, boomerang}.
+    public var redundant = RedundantParams(extraParts: 0, scheme: .boomerang)
     public var timeoutS: Double
     /// Route attempts per payment at most; nil (the default): no cap, as in lnd and CLN — the payment
     /// timeout ends a payment.
     public var maxAttempts: Int?
 
-    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "timeout_s", "max_attempts"]
+    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "redundant", "timeout_s", "max_attempts"]
 
     static func read(_ r: MapReader) -> PaymentSpec {
         let proto = r.choice("protocol", default: PaymentProtocol.mpp)
@@ -111,16 +128,36 @@ public struct PaymentSpec: Sendable, Equatable {
                                     minPartSat: c.number("min_part_sat", default: 100, min: 0.001, max: Double(Bounds.maxSat)),
                                     splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
+        let redundant = readRedundant(r, protocol: proto, strategy: strategy)
         let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let attempts = r.optionalInt("max_attempts", min: 1, max: 1_000_000)
         r.finish(known: fields)
         return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,
-                           clnPresplit: cln, timeoutS: timeout, maxAttempts: attempts)
+                           clnPresplit: cln, redundant: redundant, timeoutS: timeout, maxAttempts: attempts)
+    }
+
+    /// `payment.redundant`, allowed with protocol `redundant` only (elsewhere it would be silently
+    /// ignored: refused instead); `redundant` needs a strategy that sends parts (not `single`).
+    static func readRedundant(_ r: MapReader, protocol proto: PaymentProtocol, strategy: StrategyName) -> RedundantParams {
+        if proto == .redundant && strategy == .single {
+            r.report("strategy", expected: "a splitting strategy with protocol redundant (fixed-n, halving, window, lnd or cln-presplit: it fixes n)")
+        }
+        if proto != .redundant && r.has("redundant") {
+            r.report("redundant", expected: "no redundant block with protocol \(proto.rawValue) (it applies to protocol redundant only)",
+                     found: "a redundant block")
+            _ = r.value("redundant")
+            return RedundantParams(extraParts: 0, scheme: .boomerang)
+        }
+        let x = r.section("redundant")
+        let params = RedundantParams(extraParts: x.int("extra_parts", default: 1, min: 0, max: 483),
+                                     scheme: x.choice("scheme", default: RedundantScheme.boomerang))
+        x.finish(known: ["extra_parts", "scheme"])
+        return params
     }
 
     var node: Node {
         let n = YAMLBuild.number
-        return YAMLBuild.map([
+        var pairs: [(String, Node)] = [
             ("protocol", YAMLBuild.string(`protocol`.rawValue)),
             ("strategy", YAMLBuild.string(strategy.rawValue)),
             ("fixed_n", YAMLBuild.map([("n", YAMLBuild.int(fixedN.n))], flow: true)),
@@ -133,8 +170,13 @@ public struct PaymentSpec: Sendable, Equatable {
             ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),
                                             ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
                                             ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
-            ("timeout_s", n(timeoutS)),
-            ("max_attempts", YAMLBuild.optional(maxAttempts.map(YAMLBuild.int))),
-        ])
+        ]
+        // Only with protocol redundant: elsewhere the block is refused (so a resolved scenario reads back).
+        if `protocol` == .redundant {
+            pairs.append(("redundant", YAMLBuild.map([("extra_parts", YAMLBuild.int(redundant.extraParts)),
+                                                      ("scheme", YAMLBuild.string(redundant.scheme.rawValue))], flow: true)))
+        }
+        pairs += [("timeout_s", n(timeoutS)), ("max_attempts", YAMLBuild.optional(maxAttempts.map(YAMLBuild.int)))]
+        return YAMLBuild.map(pairs)
     }
 }

@@ -28,7 +28,7 @@ extension Simulation {
         hopAddTime[index] = now
         let p = Int(attempts[a].payment)
         payments[p].htlcs += 1
-        if scenario.payment.protocol == .mpp && hop > 0 {
+        if linksParts && hop > 0 {
             payments[p].linkingNodes.append(Int32(graph.source(of: d)))
         }
         if hop == Int(attempts[a].hopCount) - 1 {

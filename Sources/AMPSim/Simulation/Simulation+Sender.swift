@@ -13,15 +13,11 @@ extension Simulation {
                                                  online: { $0 == sender || availability.isOnline($0) })
         }
         payments[p].deadline = now + Bounds.microseconds(seconds: scenario.payment.timeoutS)
-        if scenario.payment.protocol == .amp {
-            let sharer = AMPSharer(random: strategyStream)
-            payments[p].sharer = sharer
-            payments[p].setID = Bytes32(random: strategyStream)
-        }
+        rules.start(p, in: self)
         scheduler.schedule(.paymentDeadline(Int32(p)), at: payments[p].deadline)
         // lnd's findPath: "If the total outgoing balance isn't sufficient, it will be impossible to
         // complete the payment" (errInsufficientBalance): the payment fails before any HTLC.
-        if senderSpendable(Int(payments[p].spec.sender)) < payments[p].spec.amountMsat {
+        if senderSpendable(Int(payments[p].spec.sender)) < payments[p].outlayMsat {
             payments[p].insufficientLocalBalance = true
             stopSending(p)
             finishIfDone(p)
@@ -34,7 +30,9 @@ extension Simulation {
 
     /// What the strategy of payment `p` may see, read field by field (no copy of the payment's state).
     func view(_ p: Int) -> SessionView {
-        let total = payments[p].spec.amountMsat, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
+        // The amount, or a planned protocol's outlay less the parts its sender dropped for good.
+        let retired = payments[p].partsNeeded > 0 ? payments[p].strategy.retiredMsat : 0
+        let total = payments[p].outlayMsat - retired, inFlight = payments[p].inFlightMsat, delivered = payments[p].deliveredMsat
         return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
                            now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,
@@ -137,20 +135,7 @@ extension Simulation {
         }
         var attempt = PartAttempt(payment: Int32(p), request: request, hopStart: Int32(hopDirections.count),
                                   hopCount: Int16(route.hops), start: now, feeMsat: route.feeMsat, sentMsat: route.amounts[0])
-        if scenario.payment.protocol == .amp, var sharer = payments[p].sharer {
-            let unassigned = view(p).unassignedMsat
-            if let share = request.share {
-                attempt.share = share
-                attempt.childIndex = request.treeIndex
-            } else {
-                attempt.share = sharer.nextShare(isLast: request.amountMsat == unassigned, using: strategyStream)
-                attempt.childIndex = AMPSharer.randomChildIndex(using: strategyStream)
-                attempt.sharedBySharer = true
-                payments[p].sharer = sharer
-            }
-            let preimage = AMPDerivation.childPreimage(root: sharer.root, share: attempt.share, index: attempt.childIndex)
-            attempt.childHash = AMPDerivation.childHash(preimage: preimage)
-        }
+        rules.prepare(&attempt, payment: p, in: self)
         hopDirections.append(contentsOf: route.directions)
         hopAmounts.append(contentsOf: route.amounts)
         hopAddTime.append(contentsOf: repeatElement(-1, count: route.hops))
@@ -187,7 +172,9 @@ extension Simulation {
             if !payments[p].gaveUp { payments[p].lastFailure = cause }
             learnFailure(a)
             if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
-            payments[p].strategy.failed(request, view(p), random: strategyStream)
+            var v = view(p)
+            v.failureCause = cause
+            payments[p].strategy.failed(request, v, random: strategyStream)
         }
         pump(p)
         finishIfDone(p)
@@ -208,7 +195,8 @@ extension Simulation {
     func finishIfDone(_ p: Int) {
         let s = payments[p]
         guard !s.finished, s.inFlight.isEmpty else { return }
-        let success = s.deliveredMsat == s.spec.amountMsat && !s.greedySettled
+        // Only `redundant` can deliver more than the amount (its rounding, or spares a greedy receiver took).
+        let success = s.deliveredMsat >= s.spec.amountMsat && !s.greedySettled
         let timedOut = scheduler.now >= s.deadline
         let exhausted = s.attempts >= (scenario.payment.maxAttempts ?? .max)
         guard success || s.gaveUp || timedOut || exhausted || s.greedySettled else { return }
@@ -221,7 +209,7 @@ extension Simulation {
             else if timedOut { failure = "timeout" }
             else { failure = "max_attempts" }
         }
-        let linkable = scenario.payment.protocol == .mpp ? Self.linkableParts(forwarders: s.linkingNodes) : 0
+        let linkable = linksParts ? Self.linkableParts(forwarders: s.linkingNodes) : 0
         records[p] = PaymentRecord(
             paymentID: p, arrival: s.spec.arrival, end: scheduler.now, sender: s.spec.sender, receiver: s.spec.receiver,
             amountMsat: s.spec.amountMsat, success: success, feeMsat: success ? s.feeMsat : 0, attempts: s.attempts,
@@ -231,7 +219,10 @@ extension Simulation {
             setID: s.setID, failure: failure, oracle: s.oracle,
             // Giving up: when the sender stopped, else its deadline, else when its last attempt failed
             // (max_attempts); parts still held elsewhere may come back later (`end`).
-            gaveUpAt: success ? nil : min(s.stoppedAt, s.deadline, scheduler.now))
+            gaveUpAt: success ? nil : min(s.stoppedAt, s.deadline, scheduler.now),
+            partsNeeded: s.partsNeeded > 0 ? s.partsNeeded : s.parts,
+            sparesFailedBack: s.sparesFailedBack, overpaymentAtRiskMsat: s.overpaymentAtRiskMsat,
+            overpaidMsat: max(0, s.deliveredMsat - s.spec.amountMsat))
         if let memory = payments[p].strategy.learned() { destinationMemory[destinationKey(p)] = memory }
         payments[p].strategy = SingleStrategy()
         payments[p].linkingNodes = []

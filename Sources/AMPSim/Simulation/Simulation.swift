@@ -34,6 +34,10 @@ public final class Simulation {
     let latencyStream: RandomStream
     let strategyStream: RandomStream
     let holdTimeout: SimTime
+    /// The payment protocol's rules, and the two of its answers the hot path reads.
+    let rules: any PaymentProtocolRules
+    let linksParts: Bool
+    let greedyTakesHeld: Bool
     /// When set, the network invariants are checked after every event.
     public var checkInvariants = false
     public private(set) var invariantViolation: String?
@@ -74,6 +78,9 @@ public final class Simulation {
         strategyStream = stream(.strategy)
         holdTimeout = Bounds.microseconds(seconds: scenario.receiver.holdTimeoutS)
         memoryHorizon = Bounds.microseconds(seconds: scenario.routing.halfLifeS * 20)
+        rules = ProtocolRegistry.make(scenario.payment)
+        linksParts = rules.linksParts
+        greedyTakesHeld = rules.greedyTakesHeld
         strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
     }
 
@@ -82,8 +89,11 @@ public final class Simulation {
         payments.reserveCapacity(workload.count)
         records = [PaymentRecord?](repeating: nil, count: workload.count)
         for (i, spec) in workload.enumerated() {
-            let strategy = StrategyRegistry.make(scenario.payment)
+            let plan = rules.plan(scenario.payment, amountMsat: spec.amountMsat)
+            let strategy: any SplitStrategy = plan.map { RedundantSender($0) } ?? StrategyRegistry.make(scenario.payment)
             payments.append(PaymentState(spec: spec, strategy: strategy))
+            payments[i].outlayMsat = plan?.outlayMsat ?? spec.amountMsat
+            payments[i].partsNeeded = plan?.needed ?? 0
             scheduler.schedule(.paymentArrives(Int32(i)), at: spec.arrival)
         }
         while let event = scheduler.next() {
@@ -117,6 +127,7 @@ public final class Simulation {
         case .holdTimerFires(let p, let a, let generation): holdTimerFired(Int(p), attempt: Int(a), generation: generation)
         case .paymentDeadline(let p): deadlinePassed(Int(p))
         case .strategyWakes(let p): strategyWakes(Int(p))
+        case .keyReleased(let a): resolveFromReceiver(Int(a), settle: true)
         }
     }
 

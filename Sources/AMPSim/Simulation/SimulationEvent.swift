@@ -15,6 +15,8 @@ enum SimulationEvent {
     case paymentDeadline(Int32)
     /// A strategy asked to be consulted again at this time (`SplitDecision.waitUntil`).
     case strategyWakes(Int32)
+    /// Stuckless: the sender's key for part attempt `attempt` has reached the receiver, which settles it.
+    case keyReleased(attempt: Int32)
 }
 
 /// Where a part attempt stands.
@@ -51,6 +53,10 @@ struct PaymentState {
     var strategy: any SplitStrategy
     var sharer: AMPSharer?
     var setID: Bytes32?
+    /// What the sender puts in flight in all: the amount, or the protocol's `PartPlan.outlayMsat`.
+    var outlayMsat: Int64 = 0
+    /// Parts the receiver needs (the protocol's `PartPlan.needed`; 0: the strategy decides).
+    var partsNeeded = 0
     var deadline: SimTime = 0
     /// The earliest strategy wake-up scheduled and not yet passed (.max: none).
     var wakeAt: SimTime = .max
@@ -82,6 +88,10 @@ struct PaymentState {
     var heldMsat: Int64 = 0
     var setGeneration: Int32 = 0
     var complete = false
+    /// Redundant: parts failed back because the receiver already had its n.
+    var sparesFailedBack = 0
+    /// Redundant (scheme mpp): spares that reached the receiver after its n, which it could settle.
+    var overpaymentAtRiskMsat: Int64 = 0
     /// The forwarding node of every MPP hop added for this payment (for linkability, counted at the end).
     var linkingNodes: [Int32] = []
 }

@@ -35,6 +35,8 @@ public struct SessionView {
     /// Free HTLC slots summed over the sender's own channels (what its node knows of itself); filled
     /// in only for strategies whose `usesSenderSlots` is true, else 0.
     public var senderFreeSlots: Int = 0
+    /// In `failed` only: why the part failed (nil elsewhere).
+    public var failureCause: FailureCause? = nil
 }
 
 /// What a sender learned about the way to one destination, carried to its next payment there
@@ -81,6 +83,9 @@ public protocol SplitStrategy {
     func learned() -> DestinationMemory?
     /// Called before the first `next` with what the previous payment to this receiver learned.
     mutating func recall(_ memory: DestinationMemory)
+    /// What the strategy will never send again (a redundant sender's dropped parts): left out of the
+    /// unassigned amount. Read only for payments whose protocol plans the parts (`PartPlan`).
+    var retiredMsat: Int64 { get }
 }
 
 extension SplitStrategy {
@@ -89,4 +94,5 @@ extension SplitStrategy {
     public static var usesSenderSlots: Bool { false }
     public func learned() -> DestinationMemory? { nil }
     public mutating func recall(_ memory: DestinationMemory) {}
+    public var retiredMsat: Int64 { 0 }
 }
