@@ -8,11 +8,12 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run the benchmark cases (A-E) and print a table; write the figures as CSV.",
+        abstract: "Run the benchmark cases (A-H, and I on request) and print a table; write the figures as CSV.",
         discussion: """
         Build with -c release first (Scripts/bench.sh does both). Each case runs `ampsim run` in a child \
         process; peak memory is that child's ru_maxrss. Case D runs `ampsim sweep` over --sweep-runs \
-        replications of case A's scenario with --jobs 1, then --jobs 2.
+        replications of case A's scenario with --jobs 1, then --jobs 2. Case I (100,000 nodes) runs only \
+        when asked for (--cases I).
 
         Examples:
           ampsim bench
@@ -21,8 +22,8 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Comma-separated case ids (A,B,C,D,E).")
-    var cases = "A,B,C,D,E"
+    @Option(help: "Comma-separated case ids (A,B,C,D,E,F,G,H; I on request).")
+    var cases = "A,B,C,D,E,F,G,H"
 
     @Option(help: "Folder holding the case scenarios.")
     var benchDir = "Benchmarks"
@@ -41,7 +42,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         guard let selected = BenchCase.select(cases.split(separator: ",").map(String.init)) else {
-            StandardError.write("--cases \(cases): expected ids among A,B,C,D,E, found '\(cases)'\n")
+            StandardError.write("--cases \(cases): expected ids among A,B,C,D,E,F,G,H,I, found '\(cases)'\n")
             throw ExitCode(2)
         }
         let sweepRuns = try InputFailure.exitOnInputError {

@@ -4,7 +4,9 @@
 ///
 /// Guarantees: edges `start[v] ..< start[v + 1]` are exactly `graph.incoming(v)`, in the same order,
 /// with the graph's values copied unchanged; `position[d]` is the index of direction `d` among them.
-/// Memory linear in directions; immutable once built.
+/// `sources[e]` is the edge's source `u`, stored as `~u` (negative) when `u` is a dead end: all its
+/// channels lead to one and the same peer, so no route can pass through it (it could only leave by
+/// going back). Memory linear in directions (56 + 4 + 4 bytes each); immutable once built.
 struct BackwardEdges {
     /// One incoming direction as the search needs it.
     struct Edge {
@@ -20,7 +22,7 @@ struct BackwardEdges {
     }
 
     let edges: [Edge]
-    /// `edges[e].source` again, densely: the one field read for every edge a search scans.
+    /// `edges[e].source` again, densely (`~source` for a dead end): the one field read for every edge a search scans.
     let sources: [Int32]
     let start: [Int32]
     let position: [Int32]
@@ -40,9 +42,18 @@ struct BackwardEdges {
                               cltvDelta: graph.cltvDelta[d], enabled: graph.enabled[d]))
         }
         self.edges = edges
-        sources = edges.map(\.source)
+        let deadEnd = (0..<graph.nodeCount).map { Self.isDeadEnd($0, graph) }
+        sources = edges.map { deadEnd[Int($0.source)] ? ~$0.source : $0.source }
         self.position = position
         start = graph.inStart
         feesNonNegative = graph.feeBaseMsat.allSatisfy { $0 >= 0 } && graph.feeRatePPM.allSatisfy { $0 >= 0 }
+    }
+
+    /// True when every channel of `node` leads to the same peer (a leaf, or parallel channels to one peer).
+    static func isDeadEnd(_ node: Int, _ graph: ChannelGraph) -> Bool {
+        let out = graph.outgoing(node)
+        guard let first = out.first else { return true }
+        let peer = graph.target(of: Int(first))
+        return out.allSatisfy { graph.target(of: Int($0)) == peer }
     }
 }

@@ -17,6 +17,17 @@ import Foundation
 /// `max_hops` hops and a total CLTV of at most 2016 blocks. All buffers are allocated once and reused:
 /// a search allocates nothing but the route it returns. A search returns nil at once only when no
 /// route can exist (no channel into the receiver or out of the sender can carry the amount).
+///
+/// Exactness: the route is defined by the cost and a deterministic tie-break — at each node the label
+/// kept is the first in `SearchBuffers.precedes` (cost, then higher probability as lnd, then fewer hops,
+/// then the lower channel direction) among the extensions of its neighbours' final labels — never by
+/// the order of exploration. The search stops as soon as that route is known: when the sender is
+/// settled, or when every usable peer of the sender is (the sender's candidates come only from them),
+/// and it does not start when the sender-side bound (`hopBound`) shows every route below
+/// `min_probability`; dead ends (nodes whose channels all lead to one peer) are never labelled, since
+/// no route can pass through them. With lnd's a-priori cost the heap is ordered A*-style by cost plus a
+/// consistent lower bound on the rest of the route (`setLowerBounds`), which changes what is explored,
+/// not what is found. `shortcuts = false` turns all four off (the plain search the tests compare against).
 public final class PathFinder {
     public let graph: ChannelGraph
     let probability: HopProbability
@@ -32,8 +43,15 @@ public final class PathFinder {
     /// The sender's mission control laid out by from-node for one search (reused).
     var flatResults: [MissionControl.PairResult] = []
 
+    /// The sender's usable peers (not the receiver) and their hop bounds, for one search (reused).
+    var peerList: [(Int32, Double)] = []
+
     /// Path searches run so far.
     public private(set) var searches = 0
+    /// Searches answered without running the search proper (no usable sender channel, or the sender-side bound).
+    public private(set) var searchesCutShort = 0
+    /// Exact shortcuts on (the sender-side bound, stopping at the sender's last peer, skipping dead ends).
+    var shortcuts = true
 
     public init(graph: ChannelGraph, routing: RoutingSpec) {
         self.graph = graph
@@ -66,6 +84,31 @@ public final class PathFinder {
             b.nodeResultCount[Int(node)] = Int32(list.count)
             flatResults.append(contentsOf: list)
         }
+        // The sender's usable peers: its candidates come from them only. Amounts only grow upstream when
+        // fees are non-negative, so a channel that cannot spend `amount` can carry no route.
+        var peers: Int32 = 0
+        var bound = 0.0
+        peerList.removeAll(keepingCapacity: true)
+        flatResults.withUnsafeBufferPointer { results in
+            for d32 in graph.outgoing(sender) {
+                let peer = graph.target(of: Int(d32))
+                guard !edges.feesNonNegative || network.spendable(Int(d32)) >= amount, b.peerStamp[peer] != g, peerOnline(peer) else { continue }
+                b.peerStamp[peer] = g
+                peers += 1
+                guard shortcuts else { continue }
+                let local = probability.localProbability(pair: pairResult(sender, peer, results), now: now)
+                let hop = peer == receiver ? 1 : hopBound(peer, amount: amount, now: now, results: results)
+                bound = max(bound, local * hop)
+                if peer != receiver { peerList.append((Int32(peer), hop)) }
+            }
+        }
+        // A margin for the order in which the search multiplies and sums the same terms.
+        if shortcuts && (peers == 0 || bound * (1 + 1e-9) < minProbability) {
+            searchesCutShort += 1
+            return nil
+        }
+        let rest = shortcuts && probability.cost == .apriori && edges.feesNonNegative
+            ? setLowerBounds(sender: sender, amount: amount) : 0
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -77,13 +120,13 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peerOnline: peerOnline)
+                                   results: results, peers: peers, rest: rest, peerOnline: peerOnline)
                         }
                     }
                 }
             }
         }
-        guard b.done[sender] == g else { return nil }
+        guard b.labels[sender].seen == g else { return nil }
         return reconstruct(sender: sender, receiver: receiver)
     }
 
@@ -128,11 +171,15 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peerOnline: (Int) -> Bool) {
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
         let labels = b.labels
         let done = b.done
+        let peerStamp = b.peerStamp
+        let boundStamp = b.boundStamp, lowerBound = b.bound
+        let shortcuts = self.shortcuts
+        var peersLeft = peers
         let stamps = b.knowledgeStamp
         let knowledge = b.knowledge
         let maxHops = Int32(self.maxHops)
@@ -142,7 +189,7 @@ public final class PathFinder {
         let attemptCost = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
         labels[receiver] = SearchBuffers.Label(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1,
                                                seen: g, hopCount: 0)
-        b.push(0, Int32(receiver))
+        b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
 
         while let top = b.pop() {
             let c = top.cost
@@ -152,13 +199,18 @@ public final class PathFinder {
             if c > label.cost { continue }
             done[v] = g
             if v == sender { return }
+            // The sender's last usable peer settled: no candidate for the sender can follow this one's.
+            defer { if peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.heapCount = 0 } } }
             if label.hopCount >= maxHops { continue }
             let x = label.amountIn
             var e = Int(start[v])
             let end = Int(start[v + 1])
             while e < end {
                 defer { e &+= 1 }
-                let u = Int(sources[e])
+                let s = Int(sources[e])
+                // A dead end is no use unless it is the sender itself.
+                let u = s >= 0 ? s : ~s
+                if s < 0 && u != sender && shortcuts { continue }
                 if done[u] == g { continue }
                 let edge = edges + e
                 let lu = labels + u
@@ -206,13 +258,18 @@ public final class PathFinder {
                     weight = label.weight + positiveFee + (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * -log(edgeProbability)
                     distance = weight
                 }
-                // lnd: a worse distance, or an equal one without a better probability, is not taken.
-                if lu.pointee.seen == g && (distance > lu.pointee.cost || (distance == lu.pointee.cost && routeProbability <= lu.pointee.probability)) {
+                // lnd: a worse distance, or an equal one without a better probability, is not taken; then
+                // fewer hops, then the lower channel direction (`SearchBuffers.precedes`).
+                let hops = label.hopCount + 1, direction = edge.pointee.direction
+                if lu.pointee.seen == g && !SearchBuffers.precedes(distance, routeProbability, hops, direction,
+                                                                   lu.pointee.cost, lu.pointee.probability, lu.pointee.hopCount, lu.pointee.nextDirection) {
                     continue
                 }
                 lu.pointee = SearchBuffers.Label(cost: distance, weight: weight, probability: routeProbability, amountIn: x + fee, cltv: newCLTV,
-                                                 nextDirection: edge.pointee.direction, seen: g, hopCount: label.hopCount + 1)
-                b.push(distance, Int32(u))
+                                                 nextDirection: direction, seen: g, hopCount: hops)
+                // A*: the key adds u's lower bound on what the rest of the route adds (`setLowerBounds`).
+                let key = distance + (boundStamp[u] == g ? lowerBound[u] : rest)
+                b.push(SearchBuffers.HeapEntry(key: key, cost: distance, probability: routeProbability, hopCount: hops, nextDirection: direction, node: Int32(u)))
             }
         }
     }

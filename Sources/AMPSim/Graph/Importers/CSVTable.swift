@@ -32,6 +32,13 @@ struct CSVTable {
         }
         for range in Self.lineRanges(bytes) {
             lineNumber += 1
+            // Plain ASCII integer rows (nearly all of them) are read straight from the bytes; anything
+            // else — the header, blank lines, errors — takes the general path below.
+            if sawHeader, let values = Self.plainRow(bytes, range, count: columns.count) {
+                rows.append(values)
+                lines.append(lineNumber)
+                continue
+            }
             let line = String(decoding: bytes[range], as: UTF8.self)
             if line.allSatisfy({ $0 == " " }) { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -66,6 +73,43 @@ struct CSVTable {
         }
         self.rows = rows
         self.lines = lines
+    }
+
+    /// The row in `bytes[range]` when it is exactly `count` comma-separated fields, each an optional
+    /// sign and ASCII digits between optional spaces or tabs, every value within Int64 — what the
+    /// general path reads as the same values; nil for anything else (which the general path handles).
+    static func plainRow(_ bytes: [UInt8], _ range: Range<Int>, count: Int) -> [Int64]? {
+        var values: [Int64] = []
+        values.reserveCapacity(count)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while true {
+            while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            var negative = false
+            if i < end && (bytes[i] == 0x2D || bytes[i] == 0x2B) { negative = bytes[i] == 0x2D; i += 1 }
+            var magnitude: UInt64 = 0
+            let digitsStart = i
+            while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(bytes[i] - 0x30))
+                if o1 || o2 { return nil }
+                magnitude = a
+                i += 1
+            }
+            if i == digitsStart { return nil }
+            while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            if negative {
+                guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+                values.append(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude))
+            } else {
+                guard magnitude <= UInt64(Int64.max) else { return nil }
+                values.append(Int64(magnitude))
+            }
+            if i == end { break }
+            guard bytes[i] == 0x2C else { return nil }
+            i += 1
+        }
+        return values.count == count ? values : nil
     }
 
     /// The byte ranges of the lines of `bytes`, without their LF, CRLF or CR ending.
