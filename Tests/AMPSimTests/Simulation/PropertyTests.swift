@@ -54,7 +54,16 @@ import Testing
             guard row.count == PaymentsTable.columns.count else { continue }
             #expect(row[1] == String(r.paymentID) && row[5] == String(r.amountMsat) && row[9] == String(r.feeMsat), "\(label)")
             #expect(row[3] == graph.nodeIDs[Int(r.sender)] && row[4] == graph.nodeIDs[Int(r.receiver)], "\(label)")
-            #expect(row[8] == (r.success ? "true" : "false") && row[22] == r.failure, "\(label)")
+            let column = { (name: String) in row[PaymentsTable.columns.firstIndex(of: name)!] }
+            #expect(row[8] == (r.success ? "true" : "false") && column("failure") == r.failure, "\(label)")
+            // A failed payment gave up at or after its start and no later than its last outcome.
+            if r.success {
+                #expect(column("gave_up_ms").isEmpty && r.gaveUpAt == nil, "\(label)")
+            } else if let delay = r.gaveUpDelay {
+                #expect(delay >= 0 && delay <= r.latency, "\(label): gave up after \(delay) µs, last outcome after \(r.latency) µs")
+            } else {
+                Issue.record("\(label): a failed payment without the time it gave up")
+            }
         }
         // Nothing loops without an attempt cap (none is set here): no part starts at or after its
         // payment's deadline, and an ended payment launched nothing more.
