@@ -59,12 +59,12 @@ import Testing
         let out = TestPaths.scratch() + "/never"
         let strategies = "single|fixed-n|halving|window|lnd|cln-presplit"
         let cases: [([String], String)] = [
-            (["--configs", "mpp:bogus"], "--configs mpp:bogus: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp and strategy \(strategies), found 'mpp:bogus'"),
+            (["--configs", "mpp:bogus"], "--configs mpp:bogus: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp|redundant and strategy \(strategies), found 'mpp:bogus'"),
             (["--configs", "keysend:halving,mpp:lnd"],
              "--configs keysend:halving,mpp:lnd: expected strategy single with protocol keysend (a keysend payment is never split), found 'keysend:halving'"),
             (["--configs", "mpp:lnd,amp:lnd", "--baseline", "amp:halving"],
              "--baseline amp:halving: expected one of the configurations (mpp:lnd, amp:lnd), found 'amp:halving'"),
-            (["--configs", "mpp-lnd,amp:lnd"], "--configs mpp-lnd,amp:lnd: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp and strategy \(strategies), found 'mpp-lnd'"),
+            (["--configs", "mpp-lnd,amp:lnd"], "--configs mpp-lnd,amp:lnd: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp|redundant and strategy \(strategies), found 'mpp-lnd'"),
             (["--jobs", "0"], "--jobs 0: expected an integer from 1 to 1024 (worker threads), found '0'"),
         ]
         for (extra, message) in cases {

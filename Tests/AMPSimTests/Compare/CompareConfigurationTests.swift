@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func badConfigurationsGetOneLocatedMessage() {
-        let expected = "expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp and strategy \(Self.strategies)"
+        let expected = "expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp|redundant and strategy \(Self.strategies)"
         #expect(message { try CompareConfiguration.parseList("mpp:bogus") } == "--configs mpp:bogus: \(expected), found 'mpp:bogus'")
         #expect(message { try CompareConfiguration.parseList("mpp:lnd,bolt:single") } == "--configs mpp:lnd,bolt:single: \(expected), found 'bolt:single'")
         #expect(message { try CompareConfiguration.parseList("mpp,amp") } == "--configs mpp,amp: \(expected), found 'mpp'")
@@ -45,6 +45,6 @@ import Testing
         #expect(message { try CompareConfiguration.baseline("keysend:single", among: list) } ==
                 "--baseline keysend:single: expected one of the configurations (mpp:lnd, amp:lnd), found 'keysend:single'")
         #expect(message { try CompareConfiguration.baseline("amp-lnd", among: list) } ==
-                "--baseline amp-lnd: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp and strategy \(Self.strategies), found 'amp-lnd'")
+                "--baseline amp-lnd: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp|redundant and strategy \(Self.strategies), found 'amp-lnd'")
     }
 }
