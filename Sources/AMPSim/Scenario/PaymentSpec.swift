@@ -13,6 +13,7 @@ public enum StrategyName: String, Sendable, CaseIterable {
     case window
     case lnd
     case clnPresplit = "cln-presplit"
+    case optimalFlow = "optimal-flow"
 }
 
 /// What a window-sizing sender carries over from one payment to the next.
@@ -54,6 +55,22 @@ public struct ClnPresplitParams: Sendable, Equatable {
     public var splitFuzz: Double
 }
 
+/// `payment.optimal_flow`: Pickhardt-Richter min-cost flows (renepay).
+public struct OptimalFlowParams: Sendable, Equatable {
+    /// Weight of fees against −ln P, in nats per sat of fee (0: reliability only).
+    public var mu: Double
+    /// Linear pieces over each channel's uncertain range.
+    public var segments: Int
+
+    public init(mu: Double, segments: Int) {
+        self.mu = mu
+        self.segments = segments
+    }
+
+    /// The most pieces a channel may be cut into (the solver keeps segments + 1 per direction).
+    public static let maxSegments = 32
+}
+
 /// The `payment:` section: protocol, sender strategy and its parameters, and when a sender gives up.
 ///
 /// Guarantees: keysend is only combined with `single`; every strategy's parameter block has its
@@ -67,12 +84,14 @@ public struct PaymentSpec: Sendable, Equatable {
     public var window: WindowParams
     public var lnd: LndSplitParams
     public var clnPresplit: ClnPresplitParams
+    public var optimalFlow: OptimalFlowParams
     public var timeoutS: Double
     /// Route attempts per payment at most; nil (the default): no cap, as in lnd and CLN — the payment
     /// timeout ends a payment.
     public var maxAttempts: Int?
 
-    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "timeout_s", "max_attempts"]
+    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "optimal_flow", "timeout_s",
+                         "max_attempts"]
 
     static func read(_ r: MapReader) -> PaymentSpec {
         let proto = r.choice("protocol", default: PaymentProtocol.mpp)
@@ -111,11 +130,15 @@ public struct PaymentSpec: Sendable, Equatable {
                                     minPartSat: c.number("min_part_sat", default: 100, min: 0.001, max: Double(Bounds.maxSat)),
                                     splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
+        let o = r.section("optimal_flow")
+        let optimal = OptimalFlowParams(mu: o.number("mu", default: 0.001, min: 0, max: 1e6),
+                                        segments: o.int("segments", default: 4, min: 1, max: OptimalFlowParams.maxSegments))
+        o.finish(known: ["mu", "segments"])
         let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let attempts = r.optionalInt("max_attempts", min: 1, max: 1_000_000)
         r.finish(known: fields)
         return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,
-                           clnPresplit: cln, timeoutS: timeout, maxAttempts: attempts)
+                           clnPresplit: cln, optimalFlow: optimal, timeoutS: timeout, maxAttempts: attempts)
     }
 
     var node: Node {
@@ -133,6 +156,7 @@ public struct PaymentSpec: Sendable, Equatable {
             ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),
                                             ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
                                             ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
+            ("optimal_flow", YAMLBuild.map([("mu", n(optimalFlow.mu)), ("segments", YAMLBuild.int(optimalFlow.segments))], flow: true)),
             ("timeout_s", n(timeoutS)),
             ("max_attempts", YAMLBuild.optional(maxAttempts.map(YAMLBuild.int))),
         ])

@@ -41,6 +41,9 @@ public final class Simulation {
     var ampSettledBeforeComplete = 0
     /// Whether the strategy reads `SessionView.senderFreeSlots`.
     let strategyUsesSenderSlots: Bool
+    /// Whether the strategy routes its own parts (`optimal-flow`); its solver's buffers, made once.
+    let strategyChoosesRoutes: Bool
+    lazy var flowWorkspace = FlowWorkspace(graph: graph, segments: scenario.payment.optimalFlow.segments)
     /// What each (sender, receiver) pair's last payment learned (`remember: per-destination`), keyed
     /// sender << 32 | receiver.
     var destinationMemory: [Int64: DestinationMemory] = [:]
@@ -75,6 +78,7 @@ public final class Simulation {
         holdTimeout = Bounds.microseconds(seconds: scenario.receiver.holdTimeoutS)
         memoryHorizon = Bounds.microseconds(seconds: scenario.routing.halfLifeS * 20)
         strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
+        strategyChoosesRoutes = type(of: StrategyRegistry.make(scenario.payment)).choosesRoutes
     }
 
     /// Runs the given payments to completion and returns one record per payment, in workload order.
