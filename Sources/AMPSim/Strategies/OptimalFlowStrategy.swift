@@ -44,11 +44,13 @@ public struct OptimalFlowStrategy: SplitStrategy {
     }
 
     /// The solver's view of direction `d` (nil: not usable): the sender's own channels exactly as it can
-    /// spend on them, the others from the belief shifted by what the payment has in flight on them.
-    func arcInput(_ d: Int32, own: [Int32: Int64], graph g: ChannelGraph, sender: Int, amountSat: Double) -> FlowArcInput? {
+    /// spend on them, the others from the belief shifted by what the payment has in flight on them;
+    /// `capUnits` lowers a direction's cap (see `plan`).
+    func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
+                  amountSat: Double) -> FlowArcInput? {
         if let spendable = own[d] {
             let u = spendable / 1000
-            return FlowArcInput(min: u, max: u, cap: u, feePerUnit: 0)
+            return FlowArcInput(min: u, max: u, cap: min(u, capUnits[d] ?? .max), feePerUnit: 0)
         }
         let i = Int(d)
         guard g.source(of: i) != sender, g.enabled[i], !uncertainty.disabled.contains(d) else { return nil }
@@ -57,35 +59,87 @@ public struct OptimalFlowStrategy: SplitStrategy {
         guard upper >= 1000 else { return nil }
         let lower = max(0, belief.minMsat - inFlight)
         let fee = params.mu * (Double(g.feeRatePPM[i]) / 1e6 + Double(g.feeBaseMsat[i]) / 1000 / amountSat)
-        return FlowArcInput(min: lower / 1000, max: upper / 1000, cap: min(upper, g.htlcMaximumMsat[i]) / 1000, feePerUnit: fee)
+        let cap = min(min(upper, g.htlcMaximumMsat[i]) / 1000, capUnits[d] ?? .max)
+        return FlowArcInput(min: lower / 1000, max: upper / 1000, cap: cap, feePerUnit: fee)
     }
 
+    /// How many times `plan` solves again after lowering caps for fees (renepay's flows ignore fees in
+    /// the solver too and add them per path, `flow_complete`).
+    static let refits = 6
+
     /// Parts (with routes) for `amountMsat`, or none when no flow carries it or no path fits.
+    ///
+    /// The solver's flows carry the delivered amount; the fees each path adds on the way can push a hop
+    /// past what it may carry (the sender's own spendable balance, shared by its paths, or an htlc
+    /// maximum). Then the cap of that direction is lowered by the excess and the flow solved again (at
+    /// most `refits` times); a path below an htlc minimum disables that direction for the payment and
+    /// also solves again. Only after that is a path trimmed to what fits (the rest planned later).
     public mutating func plan(amountMsat: Int64, _ c: SenderContext) -> [PartRequest] {
-        let g = c.graph
-        let units = (amountMsat + 999) / 1000
         var own: [Int32: Int64] = [:]
         for (d, spendable) in c.own { own[d] = spendable }
+        var capUnits: [Int32: Int64] = [:]
+        for round in 0...Self.refits {
+            guard let routes = solveRoutes(amountMsat: amountMsat, c, own: own, capUnits: capUnits) else { return [] }
+            var retry = false
+            var ownUse: [Int32: Int64] = [:]
+            for route in routes { ownUse[route.directions[0], default: 0] += route.amounts[0] }
+            for (d, used) in ownUse where used > own[d] ?? 0 {
+                let excess = (used - (own[d] ?? 0) + 999) / 1000
+                capUnits[d] = max(0, min(capUnits[d] ?? .max, (own[d] ?? 0) / 1000) - excess)
+                retry = true
+            }
+            for route in routes {
+                for (i, d) in route.directions.enumerated() where i > 0 {
+                    let i64 = Int(d)
+                    if route.amounts[i] < c.graph.htlcMinimumMsat[i64] {
+                        uncertainty.disable(d)
+                        retry = true
+                    } else if route.amounts[i] > c.graph.htlcMaximumMsat[i64] {
+                        let excess = (route.amounts[i] - c.graph.htlcMaximumMsat[i64] + 999) / 1000
+                        capUnits[d] = max(0, min(capUnits[d] ?? .max, c.graph.htlcMaximumMsat[i64] / 1000) - excess)
+                        retry = true
+                    }
+                }
+            }
+            if !retry || round == Self.refits { return fitting(routes, own: own, c) }
+        }
+        return []
+    }
+
+    /// The routes of the min-cost flow for `amountMsat` (delivered amounts summing to it), or nil when no
+    /// flow carries it.
+    mutating func solveRoutes(amountMsat: Int64, _ c: SenderContext, own: [Int32: Int64], capUnits: [Int32: Int64]) -> [Route]? {
+        let g = c.graph
+        let units = (amountMsat + 999) / 1000
         let amountSat = Double(units)
         let me = self
         let sent = c.workspace.solve(from: c.sender, to: c.receiver, amount: units) { d in
-            me.arcInput(d, own: own, graph: g, sender: c.sender, amountSat: amountSat)
+            me.arcInput(d, own: own, capUnits: capUnits, graph: g, sender: c.sender, amountSat: amountSat)
         }
-        guard sent == units else { return [] }
-        var paths = c.workspace.decompose(from: c.sender, to: c.receiver)
-        guard !paths.isEmpty else { return [] }
+        guard sent == units else { return nil }
+        let paths = c.workspace.decompose(from: c.sender, to: c.receiver)
+        guard !paths.isEmpty else { return nil }
         // The flow is in whole sat: the excess (< 1 sat) comes off the largest path.
         let largest = paths.indices.max { paths[$0].units < paths[$1].units }!
         var deliver = paths.map { $0.units * 1000 }
         deliver[largest] -= units * 1000 - amountMsat
+        return paths.indices.compactMap { k in
+            deliver[k] > 0 ? FlowRoute.build(paths[k].directions, deliver: deliver[k], graph: g, finalCLTV: c.finalCLTV) : nil
+        }
+    }
+
+    /// Parts for the routes that fit what the sender knows, each trimmed to what its hops can carry.
+    mutating func fitting(_ routes: [Route], own: [Int32: Int64], _ c: SenderContext) -> [PartRequest] {
+        let g = c.graph
+        var own = own
         var parts: [PartRequest] = []
-        for (k, path) in paths.enumerated() where deliver[k] > 0 {
-            let first = path.directions[0]
+        for planned in routes {
+            let first = planned.directions[0]
             let spendable = own[first] ?? 0
-            let amount = FlowRoute.largestFitting(path.directions, deliver: deliver[k], ownSpendable: spendable, graph: g,
+            let amount = FlowRoute.largestFitting(planned.directions, deliver: planned.deliveredMsat, ownSpendable: spendable, graph: g,
                                                   finalCLTV: c.finalCLTV)
             guard amount > 0 else { continue }
-            let route = FlowRoute.build(path.directions, deliver: amount, graph: g, finalCLTV: c.finalCLTV)
+            let route = FlowRoute.build(planned.directions, deliver: amount, graph: g, finalCLTV: c.finalCLTV)
             switch FlowRoute.misfit(route, ownSpendable: spendable, graph: g, maxHops: c.maxHops) {
             case nil:
                 own[first] = spendable - route.amounts[0]
@@ -99,7 +153,6 @@ public struct OptimalFlowStrategy: SplitStrategy {
                 break
             }
         }
-        paths.removeAll()
         return parts
     }
 

@@ -23,10 +23,24 @@ public struct Linearization: Equatable {
 
     /// The pieces for a belief [min, max] (units) capped at `cap` units, with `segments` uncertain pieces.
     public init(min lower: Int64, max upper: Int64, cap: Int64, segments: Int) {
+        var ends: [Int64] = [], slopes: [Double] = []
+        Self.write(min: lower, max: upper, cap: cap, segments: segments) { _, end, slope in
+            ends.append(end)
+            slopes.append(slope)
+        }
+        self.ends = ends
+        self.slopes = slopes
+    }
+
+    /// Hands piece k's (end, slope) to `piece` in order; returns the number of pieces (at most
+    /// segments + 1). The one definition of the pieces, used by `init` and by the solver's buffers.
+    @inline(__always)
+    @discardableResult
+    static func write(min lower: Int64, max upper: Int64, cap: Int64, segments: Int, _ piece: (Int, Int64, Double) -> Void) -> Int {
         let lower = Swift.max(0, Swift.min(lower, upper)), cap = Swift.max(0, cap)
-        ends = [Swift.min(lower, cap)]
-        slopes = [0]
-        guard upper > lower, cap > lower else { return }
+        piece(0, Swift.min(lower, cap), 0)
+        var count = 1
+        guard upper > lower, cap > lower else { return count }
         let width = upper - lower
         var start = lower
         for k in 1...segments {
@@ -34,11 +48,12 @@ public struct Linearization: Equatable {
             let end = k == segments ? upper : lower + Int64((Double(width) * Double(k) / Double(segments)).rounded(.down))
             guard end > start else { continue }
             let slope = log(Double(upper + 1 - start) / Double(upper + 1 - end)) / Double(end - start)
-            ends.append(Swift.min(end, cap))
-            slopes.append(slope)
+            piece(count, Swift.min(end, cap), slope)
+            count += 1
             if end >= cap { break }
             start = end
         }
+        return count
     }
 
     /// The linearised cost of x units (x at most the last end).

@@ -95,15 +95,15 @@ public final class FlowWorkspace {
         if arcStamp[d] == generation { return usable[d] }
         arcStamp[d] = generation
         guard let a = input(Int32(d)), a.cap > 0, a.max > 0 else { usable[d] = false; return false }
-        let lin = Linearization(min: a.min, max: a.max, cap: a.cap, segments: segments)
+        // `Linearization`'s pieces, written straight into the flat buffers (no allocation per direction).
         let base = d * (segments + 1)
         let extra = a.feePerUnit + Self.hopCost
-        for (k, (end, slope)) in zip(lin.ends, lin.slopes).enumerated() {
+        let count = Linearization.write(min: a.min, max: a.max, cap: a.cap, segments: segments) { k, end, slope in
             ends[base + k] = end
             slopes[base + k] = slope + extra
         }
-        pieceCount[d] = UInt8(lin.ends.count)
-        usable[d] = lin.ends.last! > 0
+        pieceCount[d] = UInt8(count)
+        usable[d] = ends[base + count - 1] > 0
         return usable[d]
     }
 
