@@ -23,13 +23,14 @@ struct RedundantProtocol: PaymentProtocolRules {
     /// would cut the amount into before any outcome, at the part size it starts with — fixed-n: n;
     /// halving: 1 (its first part is the whole amount); window: ⌈1 / initial_part⌉, at most
     /// max_in_flight_parts; lnd: ⌈amount / max_shard_sat⌉ (1 without a maximum), at most max_parts;
-    /// cln-presplit: ⌈amount / part_sat⌉, at most 483. `single` is refused by the scenario reader.
+    /// cln-presplit: ⌈amount / part_sat⌉, at most 483. `single` and `optimal-flow` (its parts are a
+    /// flow's paths, known only once it is solved) are refused by the scenario reader.
     /// Never more than the amount in msat (every part carries at least 1 msat).
     static func partsNeeded(_ spec: PaymentSpec, amountMsat: Int64) -> Int {
         func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { (a + b - 1) / b }
         let n: Int64
         switch spec.strategy {
-        case .single, .halving: n = 1
+        case .single, .halving, .optimalFlow: n = 1
         case .fixedN: n = Int64(spec.fixedN.n)
         case .window: n = min(Int64((1 / spec.window.initialPart).rounded(.up)), Int64(spec.window.maxInFlightParts))
         case .lnd: n = spec.lnd.maxShardSat.map { min(ceilDiv(amountMsat, max(1, Bounds.msat(sat: $0))), Int64(spec.lnd.maxParts)) } ?? 1

@@ -23,6 +23,7 @@ public enum StrategyName: String, Sendable, CaseIterable {
     case window
     case lnd
     case clnPresplit = "cln-presplit"
+    case optimalFlow = "optimal-flow"
 }
 
 /// What a window-sizing sender carries over from one payment to the next.
@@ -69,6 +70,22 @@ public struct ClnPresplitParams: Sendable, Equatable {
     public var splitFuzz: Double
 }
 
+/// `payment.optimal_flow`: Pickhardt-Richter min-cost flows (renepay).
+public struct OptimalFlowParams: Sendable, Equatable {
+    /// Weight of fees against −ln P, in nats per sat of fee (0: reliability only).
+    public var mu: Double
+    /// Linear pieces over each channel's uncertain range.
+    public var segments: Int
+
+    public init(mu: Double, segments: Int) {
+        self.mu = mu
+        self.segments = segments
+    }
+
+    /// The most pieces a channel may be cut into (the solver keeps segments + 1 per direction).
+    public static let maxSegments = 32
+}
+
 /// The `payment:` section: protocol, sender strategy and its parameters, and when a sender gives up.
 ///
 /// Guarantees: keysend is only combined with `single`; every strategy's parameter block has its
@@ -82,6 +99,7 @@ public struct PaymentSpec: Sendable, Equatable {
     public var window: WindowParams
     public var lnd: LndSplitParams
     public var clnPresplit: ClnPresplitParams
+    public var optimalFlow: OptimalFlowParams
     /// Read (and written back) only with protocol `redundant`; else its defaults {0, boomerang}.
     public var redundant = RedundantParams(extraParts: 0, scheme: .boomerang)
     public var timeoutS: Double
@@ -89,7 +107,8 @@ public struct PaymentSpec: Sendable, Equatable {
     /// timeout ends a payment.
     public var maxAttempts: Int?
 
-    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "redundant", "timeout_s", "max_attempts"]
+    static let fields = ["protocol", "strategy", "fixed_n", "halving", "window", "lnd", "cln_presplit", "optimal_flow", "redundant",
+                         "timeout_s", "max_attempts"]
 
     static func read(_ r: MapReader) -> PaymentSpec {
         let proto = r.choice("protocol", default: PaymentProtocol.mpp)
@@ -128,18 +147,22 @@ public struct PaymentSpec: Sendable, Equatable {
                                     minPartSat: c.number("min_part_sat", default: 100, min: 0.001, max: Double(Bounds.maxSat)),
                                     splitFuzz: c.number("split_fuzz", default: 0.1, min: 0, max: 1, maxExclusive: true))
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
+        let o = r.section("optimal_flow")
+        let optimal = OptimalFlowParams(mu: o.number("mu", default: 0.001, min: 0, max: 1e6),
+                                        segments: o.int("segments", default: 4, min: 1, max: OptimalFlowParams.maxSegments))
+        o.finish(known: ["mu", "segments"])
         let redundant = readRedundant(r, protocol: proto, strategy: strategy)
         let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let attempts = r.optionalInt("max_attempts", min: 1, max: 1_000_000)
         r.finish(known: fields)
         return PaymentSpec(protocol: proto, strategy: strategy, fixedN: fixedN, halving: halving, window: window, lnd: lnd,
-                           clnPresplit: cln, redundant: redundant, timeoutS: timeout, maxAttempts: attempts)
+                           clnPresplit: cln, optimalFlow: optimal, redundant: redundant, timeoutS: timeout, maxAttempts: attempts)
     }
 
     /// `payment.redundant`, allowed with protocol `redundant` only (elsewhere it would be silently
     /// ignored: refused instead); `redundant` needs a strategy that sends parts (not `single`).
     static func readRedundant(_ r: MapReader, protocol proto: PaymentProtocol, strategy: StrategyName) -> RedundantParams {
-        if proto == .redundant && strategy == .single {
+        if proto == .redundant && (strategy == .single || strategy == .optimalFlow) {
             r.report("strategy", expected: "a splitting strategy with protocol redundant (fixed-n, halving, window, lnd or cln-presplit: it fixes n)")
         }
         if proto != .redundant && r.has("redundant") {
@@ -170,6 +193,7 @@ public struct PaymentSpec: Sendable, Equatable {
             ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),
                                             ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
                                             ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
+            ("optimal_flow", YAMLBuild.map([("mu", n(optimalFlow.mu)), ("segments", YAMLBuild.int(optimalFlow.segments))], flow: true)),
         ]
         // Only with protocol redundant: elsewhere the block is refused (so a resolved scenario reads back).
         if `protocol` == .redundant {

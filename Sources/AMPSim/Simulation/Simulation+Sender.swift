@@ -36,7 +36,8 @@ extension Simulation {
         return SessionView(totalMsat: total, unassignedMsat: total - inFlight - delivered,
                            inFlightParts: payments[p].inFlight.count, inFlightMsat: inFlight, deliveredMsat: delivered,
                            now: scheduler.now, paymentProtocol: scenario.payment.protocol, ampRoot: payments[p].sharer?.root,
-                           senderFreeSlots: strategyUsesSenderSlots ? senderFreeSlots(Int(payments[p].spec.sender)) : 0)
+                           senderFreeSlots: strategyUsesSenderSlots ? senderFreeSlots(Int(payments[p].spec.sender)) : 0,
+                           context: strategyChoosesRoutes ? senderContext(p) : nil)
     }
 
     /// What `node` can send over all its own channels now: lnd's total bandwidth (balance minus reserve
@@ -113,6 +114,15 @@ extension Simulation {
             case .send(var request):
                 request.amountMsat = min(request.amountMsat, v.unassignedMsat)
                 guard request.amountMsat > 0 else { return }
+                if let planned = request.route {
+                    // A strategy that routes itself (optimal-flow): its route, if the sender's own channel still takes it.
+                    if plannedRouteFits(planned, request: request, sender: sender) {
+                        launch(p, request: request, route: planned)
+                    } else {
+                        payments[p].strategy.noRoute(request, v, random: strategyStream)
+                    }
+                    continue
+                }
                 collectLoads(p)
                 let availability = self.availability
                 if let route = finder.findRoute(from: sender, to: receiver, amount: request.amountMsat, now: scheduler.now,
@@ -163,6 +173,7 @@ extension Simulation {
             payments[p].sentOnSettled = Bounds.adding(payments[p].sentOnSettled, attempts[a].sentMsat)
             payments[p].partsSettled += 1
             learnSuccess(a, hops: Int(attempts[a].hopCount))
+            if strategyChoosesRoutes { payments[p].strategy.observe(request, failingHop: nil, boltCode: nil, graph: graph) }
             payments[p].strategy.delivered(request, view(p))
             // A settled part hands the sender the preimage: it stops sending (lnd would call it paid).
             if payments[p].greedySettled { stopSending(p) }
@@ -172,6 +183,10 @@ extension Simulation {
             if !payments[p].gaveUp { payments[p].lastFailure = cause }
             learnFailure(a)
             if attempts[a].sharedBySharer { payments[p].sharer?.fold(failedShare: attempts[a].share) }
+            if strategyChoosesRoutes {
+                let hop = Int(attempts[a].failingHop)
+                payments[p].strategy.observe(request, failingHop: max(0, hop), boltCode: cause.boltCode, graph: graph)
+            }
             var v = view(p)
             v.failureCause = cause
             payments[p].strategy.failed(request, v, random: strategyStream)

@@ -45,6 +45,9 @@ public final class Simulation {
     var ampSettledBeforeComplete = 0
     /// Whether the strategy reads `SessionView.senderFreeSlots`.
     let strategyUsesSenderSlots: Bool
+    /// Whether the strategy routes its own parts (`optimal-flow`); its solver's buffers, made once.
+    let strategyChoosesRoutes: Bool
+    lazy var flowWorkspace = FlowWorkspace(graph: graph, segments: scenario.payment.optimalFlow.segments)
     /// What each (sender, receiver) pair's last payment learned (`remember: per-destination`), keyed
     /// sender << 32 | receiver.
     var destinationMemory: [Int64: DestinationMemory] = [:]
@@ -82,6 +85,7 @@ public final class Simulation {
         linksParts = rules.linksParts
         greedyTakesHeld = rules.greedyTakesHeld
         strategyUsesSenderSlots = type(of: StrategyRegistry.make(scenario.payment)).usesSenderSlots
+        strategyChoosesRoutes = type(of: StrategyRegistry.make(scenario.payment)).choosesRoutes
     }
 
     /// Runs the given payments to completion and returns one record per payment, in workload order.

@@ -11,6 +11,9 @@ public struct PartRequest: Sendable, Equatable {
     /// Set by the session when the part is first launched (-1 before). A strategy that retries a part
     /// on a new route hands the same request back, so every attempt of one part carries one id.
     public var partID: Int32 = -1
+    /// The route chosen by a strategy that routes its own parts (`choosesRoutes`); nil: the session's
+    /// path finder finds one.
+    public var route: Route?
 
     public init(amountMsat: Int64, depth: Int = 0, treeIndex: UInt32 = 0, share: Bytes32? = nil) {
         self.amountMsat = amountMsat
@@ -37,6 +40,34 @@ public struct SessionView {
     public var senderFreeSlots: Int = 0
     /// In `failed` only: why the part failed (nil elsewhere).
     public var failureCause: FailureCause? = nil
+    /// Filled in only for strategies whose `choosesRoutes` is true.
+    public var context: SenderContext?
+}
+
+/// What a sender that routes its own parts knows besides its payment: the public graph (capacities and
+/// policies, never balances), its own channels and what it can spend on each now, and the limits every
+/// route obeys; plus a reusable solver workspace.
+public struct SenderContext {
+    public var graph: ChannelGraph
+    public var sender: Int
+    public var receiver: Int
+    /// The sender's own outgoing directions and what it can send over each in one HTLC now (0 when the
+    /// peer is offline or no slot is free).
+    public var own: [(direction: Int32, spendableMsat: Int64)]
+    public var maxHops: Int
+    public var finalCLTV: Int32
+    public var workspace: FlowWorkspace
+
+    public init(graph: ChannelGraph, sender: Int, receiver: Int, own: [(direction: Int32, spendableMsat: Int64)], maxHops: Int,
+                finalCLTV: Int32 = 40, workspace: FlowWorkspace) {
+        self.graph = graph
+        self.sender = sender
+        self.receiver = receiver
+        self.own = own
+        self.maxHops = maxHops
+        self.finalCLTV = finalCLTV
+        self.workspace = workspace
+    }
 }
 
 /// What a sender learned about the way to one destination, carried to its next payment there
@@ -86,6 +117,13 @@ public protocol SplitStrategy {
     /// What the strategy will never send again (a redundant sender's dropped parts): left out of the
     /// unassigned amount. Read only for payments whose protocol plans the parts (`PartPlan`).
     var retiredMsat: Int64 { get }
+    /// Whether the strategy routes its parts itself (`PartRequest.route`, `SessionView.context`,
+    /// `observe`).
+    static var choosesRoutes: Bool { get }
+    /// For strategies that choose routes: what became of a part, as the sender sees it — before
+    /// `failed` / `delivered`. `failingHop` nil: settled; else the hop whose forwarder refused (hop count:
+    /// the receiver) and the BOLT 4 failure code.
+    mutating func observe(_ part: PartRequest, failingHop: Int?, boltCode: UInt16?, graph: ChannelGraph)
 }
 
 extension SplitStrategy {
@@ -95,4 +133,6 @@ extension SplitStrategy {
     public func learned() -> DestinationMemory? { nil }
     public mutating func recall(_ memory: DestinationMemory) {}
     public var retiredMsat: Int64 { 0 }
+    public static var choosesRoutes: Bool { false }
+    public mutating func observe(_ part: PartRequest, failingHop: Int?, boltCode: UInt16?, graph: ChannelGraph) {}
 }

@@ -13,6 +13,7 @@ public enum StrategyRegistry {
         case .lnd: return LndStrategy(spec.lnd)
         case .window: return WindowStrategy(spec.window)
         case .clnPresplit: return ClnPresplitStrategy(spec.clnPresplit)
+        case .optimalFlow: return OptimalFlowStrategy(spec.optimalFlow)
         }
     }
 }
