@@ -65,10 +65,13 @@ case "$name" in
         plot_args+=(--x arrival_rate)
         ;;
     redundancy)
-        # AMP against `redundant` with k = 0 ... 4 spares on the scenario's grid (amount x offline
-        # share x strategy): two sweeps, merged; payment.protocol is a grid column of both.
+        # AMP (fixed-n, halving and optimal-flow) against `redundant` (fixed-n and halving) with
+        # k = 0 ... 4 spares on the scenario's grid (amount x offline share): two sweeps, merged;
+        # payment.protocol is a grid column of both. `redundant` refuses optimal-flow (its n is not
+        # known before the flow is solved), so only the AMP sweep has it.
         labels+=(amp redundant)
-        sweep_args+=("--vary payment.protocol=amp" "--vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
+        sweep_args+=("--vary payment.protocol=amp --vary payment.strategy=fixed-n,halving,optimal-flow"
+                     "--vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
         ;;
     *)
         labels+=(all); sweep_args+=("")
