@@ -27,6 +27,11 @@ public struct OptimalFlowStrategy: SplitStrategy {
     var blocked = false
     /// Planned routes the session refused since the last outcome.
     var refusals = 0
+    /// Plans made since the last outcome: each plan's parts shift the beliefs, so plans at one instant
+    /// end, but a trimmed remainder could otherwise be planned again and again; after `maxPlans` the
+    /// sender waits for an outcome (or gives up when nothing is in flight).
+    var plans = 0
+    static let maxPlans = 8
 
     public static var choosesRoutes: Bool { true }
 
@@ -36,6 +41,12 @@ public struct OptimalFlowStrategy: SplitStrategy {
         if gaveUp { return .giveUp }
         if !queue.isEmpty { return .send(queue.removeFirst()) }
         guard view.unassignedMsat > 0, !blocked, let context = view.context else { return .wait }
+        plans += 1
+        if plans > Self.maxPlans {
+            if view.inFlightParts > 0 { blocked = true; return .wait }
+            gaveUp = true
+            return .giveUp
+        }
         queue = plan(amountMsat: view.unassignedMsat, context)
         if !queue.isEmpty { return .send(queue.removeFirst()) }
         if view.inFlightParts > 0 { blocked = true; return .wait }
@@ -175,7 +186,7 @@ public struct OptimalFlowStrategy: SplitStrategy {
         if view.inFlightParts > 0 { blocked = true } else { gaveUp = true }
     }
 
-    public mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream) { blocked = false; refusals = 0 }
+    public mutating func failed(_ part: PartRequest, _ view: SessionView, random: RandomStream) { blocked = false; refusals = 0; plans = 0 }
 
-    public mutating func delivered(_ part: PartRequest, _ view: SessionView) { blocked = false; refusals = 0 }
+    public mutating func delivered(_ part: PartRequest, _ view: SessionView) { blocked = false; refusals = 0; plans = 0 }
 }
