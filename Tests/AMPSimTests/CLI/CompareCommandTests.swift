@@ -57,7 +57,7 @@ import Testing
 
     @Test func badInputExitsTwoWithOneLocatedMessageAndWritesNothing() throws {
         let out = TestPaths.scratch() + "/never"
-        let strategies = "single|fixed-n|halving|window|lnd|cln-presplit"
+        let strategies = "single|fixed-n|halving|window|lnd|cln-presplit|optimal-flow"
         let cases: [([String], String)] = [
             (["--configs", "mpp:bogus"], "--configs mpp:bogus: expected PROTOCOL:STRATEGY with protocol keysend|mpp|amp|redundant and strategy \(strategies), found 'mpp:bogus'"),
             (["--configs", "keysend:halving,mpp:lnd"],

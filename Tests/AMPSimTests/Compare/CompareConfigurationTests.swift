@@ -4,7 +4,7 @@ import Testing
 /// `--configs` and `--baseline` of `ampsim compare`: what they accept, and the exact message for what
 /// they refuse.
 @Suite struct CompareConfigurationTests {
-    static let strategies = "single|fixed-n|halving|window|lnd|cln-presplit"
+    static let strategies = "single|fixed-n|halving|window|lnd|cln-presplit|optimal-flow"
 
     func message(_ body: () throws -> Any) -> String {
         do { _ = try body() } catch { return "\(error)" }
