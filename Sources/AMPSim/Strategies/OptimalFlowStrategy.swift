@@ -32,6 +32,15 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// sender waits for an outcome (or gives up when nothing is in flight).
     var plans = 0
     static let maxPlans = 8
+    /// Plans made for the whole payment. An outcome that teaches nothing new (a failure from the
+    /// receiver, a temporary_channel_failure that does not narrow a belief) would let the same flow be
+    /// planned after every outcome until the timeout, and with zero hop latency the timeout never comes;
+    /// after `maxTotalPlans` the sender sends nothing new (it waits for what is in flight, then gives up).
+    /// Work per payment is therefore bounded: at most `maxTotalPlans` plans, each at most `refits` + 1
+    /// solves, each at most (amount in sat) augmentations of one Dijkstra run (every augmentation sends
+    /// at least 1 unit) and in practice a few per piece of the arcs it uses.
+    var totalPlans = 0
+    static let maxTotalPlans = 64
 
     public static var choosesRoutes: Bool { true }
 
@@ -42,7 +51,8 @@ public struct OptimalFlowStrategy: SplitStrategy {
         if !queue.isEmpty { return .send(queue.removeFirst()) }
         guard view.unassignedMsat > 0, !blocked, let context = view.context else { return .wait }
         plans += 1
-        if plans > Self.maxPlans {
+        totalPlans += 1
+        if plans > Self.maxPlans || totalPlans > Self.maxTotalPlans {
             if view.inFlightParts > 0 { blocked = true; return .wait }
             gaveUp = true
             return .giveUp
@@ -60,6 +70,7 @@ public struct OptimalFlowStrategy: SplitStrategy {
     func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
                   amountSat: Double) -> FlowArcInput? {
         if let spendable = own[d] {
+            guard !uncertainty.disabled.contains(d) else { return nil }
             let u = spendable / 1000
             return FlowArcInput(min: u, max: u, cap: min(u, capUnits[d] ?? .max), feePerUnit: 0)
         }

@@ -55,8 +55,9 @@ public struct UncertaintyNetwork {
     /// only hops 1... are learned. As renepay's route tracker and `routefail.c` `handle_failure` do:
     /// every hop before the failing one forwarded what the payment had on it (`uncertainty_channel_can_send`);
     /// at the failing hop, temporary_channel_failure (0x1007) says its balance is below what the payment
-    /// asked of it (`uncertainty_channel_cannot_send`), while unknown_next_peer (0x400a) and
-    /// amount_below_minimum (0x100b) disable the direction; a failure from the receiver (failing hop =
+    /// asked of it (`uncertainty_channel_cannot_send`), while unknown_next_peer (0x400a),
+    /// amount_below_minimum (0x100b) and any other code disable the direction, and so does any failure
+    /// on the sender's own channel (hop 0); a failure from the receiver (failing hop =
     /// hop count) means every hop forwarded.
     public mutating func learn(route: Route, failingHop: Int?, boltCode: UInt16?, graph: ChannelGraph) {
         let hops = route.directions.count
@@ -66,16 +67,20 @@ public struct UncertaintyNetwork {
             let total = inFlight(d)
             update(d, graph: graph) { $0.canSend(total, capacityMsat: graph.capacityMsat[Int(d) >> 1]) }
         }
-        guard let h = failingHop, h >= 1, h < hops, let code = boltCode else { return }
+        guard let h = failingHop, h < hops, let code = boltCode else { return }
         let d = route.directions[h]
+        // The sender's own channel (hop 0) refused although it could spend the amount on it (no free
+        // HTLC slot, or the peer went offline): its balance says nothing new, so the only way not to
+        // plan the same path again is to stop using it for this payment (renepay disables a channel it
+        // cannot learn from, `payment_disable_chan`).
+        if h == 0 { disable(d); return }
         switch code {
         case 0x1007:
             let total = inFlight(d)
             update(d, graph: graph) { $0.cannotSend(total) }
-        case 0x400a, 0x100b:
-            disable(d)
         default:
-            break
+            // 0x400a unknown_next_peer, 0x100b amount_below_minimum, and any other forwarder's code.
+            disable(d)
         }
     }
 }
