@@ -77,6 +77,27 @@ import Testing
         #expect(u.disabled == [2])
     }
 
+    /// A failure on the sender's own channel (hop 0: no free slot, peer offline) or with a code the
+    /// belief cannot learn from disables that direction, so the same flow is not planned again; a
+    /// failure from the receiver (failing hop = hop count) disables nothing.
+    @Test func unlearnableFailuresDisableTheDirection() throws {
+        var g = ChannelGraphBuilder()
+        for id in ["s", "a", "d"] { g.addNode(id: id) }
+        let p = DirectionPolicy()
+        g.addChannel(0, 1, capacityMsat: 10_000, balance1Msat: 10_000, id: "sa", policy1: p, policy2: p)
+        g.addChannel(1, 2, capacityMsat: 10_000, balance1Msat: 5_000, id: "ad", policy1: p, policy2: p)
+        let graph = g.build()
+        var u = UncertaintyNetwork()
+        let part = Route(directions: [0, 2], amounts: [3000, 3000], cltvTotal: 80)
+        u.learn(route: part, failingHop: 2, boltCode: 23, graph: graph)
+        #expect(u.disabled.isEmpty)
+        u.learn(route: part, failingHop: 0, boltCode: 0x1007, graph: graph)
+        #expect(u.disabled == [0])
+        #expect(u.belief(0, graph: graph) == .unknown(capacityMsat: 10_000))
+        u.learn(route: part, failingHop: 1, boltCode: 0x4017, graph: graph)
+        #expect(u.disabled == [0, 2])
+    }
+
     /// A flow's probability is the product over its channels, parts on one channel taken together:
     /// P(a + b), not P(a) · P(b) (renepay flow_set_probability).
     @Test func flowProbabilityIsTheProductOverItsChannels() {
