@@ -32,9 +32,12 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// sender waits for an outcome (or gives up when nothing is in flight).
     var plans = 0
     static let maxPlans = 8
-    /// Plans made for the whole payment. An outcome that teaches nothing new (a failure from the
-    /// receiver, a temporary_channel_failure that does not narrow a belief) would let the same flow be
-    /// planned after every outcome until the timeout, and with zero hop latency the timeout never comes;
+    /// Plans made for the whole payment. An outcome that teaches little would let nearly the same flow be
+    /// planned after every outcome until the timeout, and with zero hop latency the timeout never comes.
+    /// Seen in PropertyTests: temporary_channel_failure also stands for "no free slot" and "above the
+    /// htlc maximum", where the balance is ample; `cannotSend` then lowers max to what was asked − 1 msat
+    /// and the next flow asks 1 sat less, so a 138,000-sat part crawled down 1 sat per failure (and a
+    /// 1-sat part on a slot-exhausted hop failed again and again) — thousands of plans per payment;
     /// after `maxTotalPlans` the sender sends nothing new (it waits for what is in flight, then gives up).
     /// Work per payment is therefore bounded: at most `maxTotalPlans` plans, each at most `refits` + 1
     /// solves, each at most (amount in sat) augmentations of one Dijkstra run (every augmentation sends
