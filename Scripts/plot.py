@@ -305,6 +305,8 @@ class Layout:
     def label(self, key):
         parts = []
         for i, value in zip(self.series, key):
+            if value == "":  # a column the series does not set (k for plain AMP)
+                continue
             parts.append("%s=%s" % (short(self.grid[i]), value) if number(value) is not None else value)
         return " / ".join(parts) if parts else "all"
 
@@ -323,9 +325,11 @@ class Layout:
         differ = []
         for j in range(len(self.series)):
             if j not in same:
-                values = ", ".join(dict.fromkeys(k[j] for k in group))
-                differ.append("%s=%s" % (short(self.grid[self.series[j]]), values) if number(group[0][j]) is not None else values)
-        return "%s (identical for %s)" % (" / ".join(common), "; ".join(differ))
+                present = [v for v in dict.fromkeys(k[j] for k in group) if v != ""]
+                values = ", ".join(present)
+                numeric = present and all(number(v) is not None for v in present)
+                differ.append("%s=%s" % (short(self.grid[self.series[j]]), values) if numeric else values)
+        return "%s (identical for %s)" % (" / ".join(common), "; ".join(d for d in differ if d))
 
     def legend_title(self):
         return " / ".join(short(self.grid[i]) for i in self.series) or None

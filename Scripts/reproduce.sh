@@ -72,7 +72,7 @@ case "$name" in
         # of this grid; see the README's Performance section.)
         labels+=(amp redundant)
         sweep_args+=("--vary payment.protocol=amp"
-                     "--vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
+                     "--set payment.protocol=redundant --vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
         ;;
     *)
         labels+=(all); sweep_args+=("")
