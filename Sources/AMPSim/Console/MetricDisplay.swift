@@ -41,7 +41,6 @@ public struct MetricDisplay: Sendable, Equatable {
         MetricDisplay("gave_up_ms_mean", "gave up after, mean (s)", scale: 1e-3),
         MetricDisplay("gave_up_ms_p50", "gave up after, median (s)", scale: 1e-3),
         MetricDisplay("gave_up_ms_p95", "gave up after, p95 (s)", scale: 1e-3),
-        MetricDisplay("gave_up_ms_p99", "gave up after, p99 (s)", scale: 1e-3),
         MetricDisplay("peak_htlcs_in_flight", "peak HTLCs in flight"),
         MetricDisplay("max_channel_peak_slots", "busiest channel's peak slots"),
         MetricDisplay("slot_seconds_per_payment", "slot·s per payment"),
