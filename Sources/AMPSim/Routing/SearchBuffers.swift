@@ -87,27 +87,24 @@ final class SearchBuffers {
     init(nodes n: Int, edges e: Int) {
         nodeCount = n
         edgeCount = e
-        labels = .allocate(capacity: max(1, n))
-        labels.initialize(repeating: Label(), count: max(1, n))
-        done = .allocate(capacity: max(1, n))
-        done.initialize(repeating: 0, count: max(1, n))
-        knowledgeStamp = .allocate(capacity: max(1, e))
-        knowledgeStamp.initialize(repeating: 0, count: max(1, e))
-        knowledge = .allocate(capacity: max(1, e))
-        knowledge.initialize(repeating: Knowledge(), count: max(1, e))
+        labels = Self.filled(Label(), count: max(1, n))
+        done = Self.filled(0, count: max(1, n))
+        knowledgeStamp = Self.filled(0, count: max(1, e))
+        knowledge = Self.filled(Knowledge(), count: max(1, e))
         heap = .allocate(capacity: e + 1)
-        nodeResultStamp = .allocate(capacity: max(1, n))
-        nodeResultStamp.initialize(repeating: 0, count: max(1, n))
-        nodeResultStart = .allocate(capacity: max(1, n))
-        nodeResultStart.initialize(repeating: 0, count: max(1, n))
-        nodeResultCount = .allocate(capacity: max(1, n))
-        nodeResultCount.initialize(repeating: 0, count: max(1, n))
-        peerStamp = .allocate(capacity: max(1, n))
-        peerStamp.initialize(repeating: 0, count: max(1, n))
-        boundStamp = .allocate(capacity: max(1, n))
-        boundStamp.initialize(repeating: 0, count: max(1, n))
-        bound = .allocate(capacity: max(1, n))
-        bound.initialize(repeating: 0, count: max(1, n))
+        nodeResultStamp = Self.filled(0, count: max(1, n))
+        nodeResultStart = Self.filled(0, count: max(1, n))
+        nodeResultCount = Self.filled(0, count: max(1, n))
+        peerStamp = Self.filled(0, count: max(1, n))
+        boundStamp = Self.filled(0, count: max(1, n))
+        bound = Self.filled(0, count: max(1, n))
+    }
+
+    /// Raw memory for `count` values, each `value`.
+    static func filled<T>(_ value: T, count: Int) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: count)
+        p.initialize(repeating: value, count: count)
+        return p
     }
 
     deinit {
