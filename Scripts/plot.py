@@ -608,6 +608,10 @@ def main(argv=None):
     parser.add_argument("--only", action="append", default=[], help="draw only this figure (e.g. success_rate or "
                                                                     "paired_difference; repeatable)")
     args = parser.parse_args(argv)
+    names = [f[0] for f in FIGURES] + ["paired_difference"]
+    for name in args.only:
+        if name not in names:
+            fail("--only %s: expected a figure name (%s), found an unknown figure" % (name, ", ".join(names)))
     for path in [args.summary] + ([args.paired] if args.paired else []):
         if not os.path.isfile(path):
             fail("no such file: %s" % path)

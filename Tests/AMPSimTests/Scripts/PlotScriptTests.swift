@@ -190,6 +190,9 @@ import Testing
         let unknownX = try plot([TestPaths.packageRoot + "/Tests/Fixtures/summary_ci-tiny.csv", "--out",
                                  TestPaths.scratch() + "/x", "--x", "workload.no_such"])
         #expect(unknownX.status == 2 && unknownX.stderr.contains("not a grid column"))
+        let unknownFigure = try plot([TestPaths.packageRoot + "/Tests/Fixtures/summary_ci-tiny.csv", "--out",
+                                      TestPaths.scratch() + "/only", "--only", "sucess_rate"])
+        #expect(unknownFigure.status == 2 && unknownFigure.stderr.hasPrefix("plot.py: --only sucess_rate: expected a figure name (success_rate, "))
         let latin1 = TestPaths.scratch() + "/latin1.csv"
         try Data([0x6D, 0x65, 0x74, 0x72, 0x69, 0x63, 0x0A, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
         let notUTF8 = try plot([latin1, "--out", TestPaths.scratch() + "/latin1"])
