@@ -10,7 +10,7 @@ extension FlowWorkspace {
         guard source != target else { return paths }
         while true {
             pathStamp &+= 1
-            if pathStamp == 0 { for i in onPathStamp.indices { onPathStamp[i] = 0 }; pathStamp = 1 }
+            if pathStamp == 0 { for i in 0..<nodeCount { onPathStamp[i] = 0 }; pathStamp = 1 }
             var path: [Int32] = []
             var v = source
             onPath[v] = 0; onPathStamp[v] = pathStamp
