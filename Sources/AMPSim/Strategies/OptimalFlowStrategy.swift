@@ -69,9 +69,19 @@ public struct OptimalFlowStrategy: SplitStrategy {
 
     /// The solver's view of direction `d` (nil: not usable): the sender's own channels exactly as it can
     /// spend on them, the others from the belief shifted by what the payment has in flight on them;
-    /// `capUnits` lowers a direction's cap (see `plan`).
+    /// `capUnits` lowers a direction's cap (see `plan`). `known` false: the caller knows that `d` is in
+    /// none of the payment's tables (own, capUnits, beliefs, in flight, disabled), so they are not looked
+    /// up — the same answer, without five hash lookups per direction and solve.
     func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
-                  amountSat: Double) -> FlowArcInput? {
+                  amountSat: Double, known: Bool = true) -> FlowArcInput? {
+        if !known {
+            let i = Int(d)
+            guard g.source(of: i) != sender, g.enabled[i] else { return nil }
+            let upper = g.capacityMsat[i >> 1]
+            guard upper >= 1000 else { return nil }
+            let fee = params.mu * (Double(g.feeRatePPM[i]) / 1e6 + Double(g.feeBaseMsat[i]) / 1000 / amountSat)
+            return FlowArcInput(min: 0, max: upper / 1000, cap: min(upper, g.htlcMaximumMsat[i]) / 1000, feePerUnit: fee)
+        }
         if let spendable = own[d] {
             guard !uncertainty.disabled.contains(d) else { return nil }
             let u = spendable / 1000
@@ -137,9 +147,16 @@ public struct OptimalFlowStrategy: SplitStrategy {
         let g = c.graph
         let units = (amountMsat + 999) / 1000
         let amountSat = Double(units)
-        let me = self
-        let sent = c.workspace.solve(from: c.sender, to: c.receiver, amount: units) { d in
-            me.arcInput(d, own: own, capUnits: capUnits, graph: g, sender: c.sender, amountSat: amountSat)
+        let me = self, ws = c.workspace
+        // Directions the payment has any entry for; the solver asks for every direction it reaches.
+        ws.clearMarks()
+        for d in own.keys { ws.mark(d) }
+        for d in capUnits.keys { ws.mark(d) }
+        for d in uncertainty.beliefs.keys { ws.mark(d) }
+        for d in uncertainty.htlcTotal.keys { ws.mark(d) }
+        for d in uncertainty.disabled { ws.mark(d) }
+        let sent = ws.solve(from: c.sender, to: c.receiver, amount: units) { d in
+            me.arcInput(d, own: own, capUnits: capUnits, graph: g, sender: c.sender, amountSat: amountSat, known: ws.isMarked(d))
         }
         guard sent == units else { return nil }
         let paths = c.workspace.decompose(from: c.sender, to: c.receiver)

@@ -53,6 +53,11 @@ public final class FlowWorkspace {
     let onPath: UnsafeMutablePointer<Int32>
     let onPathStamp: UnsafeMutablePointer<UInt32>
     let reached: UnsafeMutablePointer<Int32>
+    /// How many directions entering the node carry flow in the solve of `inFlowStamp`: a node without
+    /// any has no backward residual arc, so Dijkstra skips its incoming list (most searches are a
+    /// solve's first, with no flow anywhere).
+    let inFlowCount: UnsafeMutablePointer<Int32>
+    let inFlowStamp: UnsafeMutablePointer<UInt32>
     // Per direction.
     let flow: UnsafeMutablePointer<Int64>
     let flowStamp: UnsafeMutablePointer<UInt32>
@@ -61,6 +66,15 @@ public final class FlowWorkspace {
     let ends: UnsafeMutablePointer<Int64>
     let slopes: UnsafeMutablePointer<Double>
     let pieceCount: UnsafeMutablePointer<UInt8>
+    /// The (min, max, cap) whose pieces `ends` and `lnSlopes` hold for each direction (`memoized`):
+    /// the logarithms of a direction's pieces are computed again only when its belief or cap changed
+    /// (for directions the payment knows nothing of, the same in every solve of every payment).
+    let memoMin: UnsafeMutablePointer<Int64>, memoMax: UnsafeMutablePointer<Int64>, memoCap: UnsafeMutablePointer<Int64>
+    let memoized: UnsafeMutablePointer<Bool>
+    let lnSlopes: UnsafeMutablePointer<Double>
+    /// Directions the caller marked for the next solve (`markStamp`; see `mark`).
+    let marked: UnsafeMutablePointer<UInt32>
+    var markStamp: UInt32 = 0
     let touched: UnsafeMutablePointer<Int32>
     /// Dijkstra's binary heap: every relaxation pushes at most once, so 2 · directions + 1 entries.
     let heapKeys: UnsafeMutablePointer<Double>, heapNodes: UnsafeMutablePointer<Int32>
@@ -108,6 +122,12 @@ public final class FlowWorkspace {
         onPath = Self.buffer(n, Int32(-1))
         onPathStamp = Self.buffer(n, UInt32(0))
         reached = Self.buffer(n, Int32(0))
+        inFlowCount = Self.buffer(n, Int32(0))
+        inFlowStamp = Self.buffer(n, UInt32(0))
+        memoMin = Self.buffer(m, Int64(0)); memoMax = Self.buffer(m, Int64(0)); memoCap = Self.buffer(m, Int64(0))
+        memoized = Self.buffer(m, false)
+        lnSlopes = Self.buffer(m * width, 0.0)
+        marked = Self.buffer(m, UInt32(0))
         flow = Self.buffer(m, Int64(0))
         flowStamp = Self.buffer(m, UInt32(0))
         arcStamp = Self.buffer(m, UInt32(0))
@@ -124,10 +144,24 @@ public final class FlowWorkspace {
     deinit {
         for p in [outStart, outDirections, inStart, inDirections, sourceOf, targetOf, prevDirection, onPath, reached, touched,
                   heapNodes] { p.deallocate() }
-        for p in [distStamp, settled, potentialStamp, onPathStamp, flowStamp, arcStamp] { p.deallocate() }
-        for p in [dist, potential, slopes, heapKeys] { p.deallocate() }
-        flow.deallocate(); ends.deallocate(); prevBackward.deallocate(); usable.deallocate(); pieceCount.deallocate()
+        for p in [distStamp, settled, potentialStamp, onPathStamp, flowStamp, arcStamp, inFlowStamp, marked] { p.deallocate() }
+        for p in [dist, potential, slopes, heapKeys, lnSlopes] { p.deallocate() }
+        for p in [flow, ends, memoMin, memoMax, memoCap] { p.deallocate() }
+        inFlowCount.deallocate(); prevBackward.deallocate(); usable.deallocate(); pieceCount.deallocate(); memoized.deallocate()
     }
+
+    /// Starts a new set of marked directions (the previous marks are forgotten).
+    public func clearMarks() {
+        markStamp &+= 1
+        if markStamp == 0 { for i in 0..<directionCount { marked[i] = 0 }; markStamp = 1 }
+    }
+
+    /// Marks `direction` (a caller's note, e.g. "the payment knows something of it"; the solver does not
+    /// read it).
+    public func mark(_ direction: Int32) { marked[Int(direction)] = markStamp }
+
+    /// Whether `direction` was marked since the last `clearMarks`.
+    @inline(__always) public func isMarked(_ direction: Int32) -> Bool { marked[Int(direction)] == markStamp }
 
     /// Units on `direction` in the last solve.
     public func flow(on direction: Int) -> Int64 { flowStamp[direction] == generation ? flow[direction] : 0 }
@@ -153,12 +187,19 @@ public final class FlowWorkspace {
         // `Linearization`'s pieces, written straight into the flat buffers (no allocation per direction).
         let base = d * (segments + 1)
         let extra = a.feePerUnit + Self.hopCost
-        let ends = self.ends, slopes = self.slopes
-        let count = Linearization.write(min: a.min, max: a.max, cap: a.cap, segments: segments) { k, end, slope in
-            ends[base + k] = end
-            slopes[base + k] = slope + extra
+        let ends = self.ends, slopes = self.slopes, lnSlopes = self.lnSlopes
+        if memoized[d] && memoMin[d] == a.min && memoMax[d] == a.max && memoCap[d] == a.cap {
+            for k in 0..<Int(pieceCount[d]) { slopes[base + k] = lnSlopes[base + k] + extra }
+        } else {
+            let count = Linearization.write(min: a.min, max: a.max, cap: a.cap, segments: segments) { k, end, slope in
+                ends[base + k] = end
+                lnSlopes[base + k] = slope
+                slopes[base + k] = slope + extra
+            }
+            pieceCount[d] = UInt8(count)
+            memoized[d] = true; memoMin[d] = a.min; memoMax[d] = a.max; memoCap[d] = a.cap
         }
-        pieceCount[d] = UInt8(count)
+        let count = Int(pieceCount[d])
         usable[d] = ends[base + count - 1] > 0
         return usable[d]
     }
@@ -210,7 +251,13 @@ public final class FlowWorkspace {
             while v != source {
                 let d = Int(prevDirection[v])
                 if flowStamp[d] != gen { flowStamp[d] = gen; flow[d] = 0; touched[touchedCount] = Int32(d); touchedCount += 1 }
+                let before = flow[d]
                 flow[d] += prevBackward[v] ? -delta : delta
+                if (before > 0) != (flow[d] > 0) {
+                    let head = Int(targetOf[d])
+                    if inFlowStamp[head] != gen { inFlowStamp[head] = gen; inFlowCount[head] = 0 }
+                    inFlowCount[head] += flow[d] > 0 ? 1 : -1
+                }
                 v = Int(prevBackward[v] ? targetOf[d] : sourceOf[d])
             }
             remaining -= delta
@@ -229,7 +276,7 @@ public final class FlowWorkspace {
     }
 
     func resetStamps() {
-        for i in 0..<nodeCount { distStamp[i] = 0; settled[i] = 0; potentialStamp[i] = 0; onPathStamp[i] = 0 }
+        for i in 0..<nodeCount { distStamp[i] = 0; settled[i] = 0; potentialStamp[i] = 0; onPathStamp[i] = 0; inFlowStamp[i] = 0 }
         for i in 0..<directionCount { flowStamp[i] = 0; arcStamp[i] = 0 }
         generation = 1
     }
@@ -270,6 +317,7 @@ public final class FlowWorkspace {
                 guard prepare(d, gen, input), let (_, cost) = forward(d, flow(d, gen)) else { continue }
                 relax(u, Int(targetOf[d]), cost, d, false)
             }
+            guard inFlowStamp[u] == gen && inFlowCount[u] > 0 else { continue }
             for d32 in incoming(u) {
                 let d = Int(d32), f = flow(d, gen)
                 guard f > 0, let (_, cost) = backward(d, f) else { continue }
