@@ -38,12 +38,15 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// htlc maximum", where the balance is ample; `cannotSend` then lowers max to what was asked − 1 msat
     /// and the next flow asks 1 sat less, so a 138,000-sat part crawled down 1 sat per failure (and a
     /// 1-sat part on a slot-exhausted hop failed again and again) — thousands of plans per payment;
-    /// after `maxTotalPlans` the sender sends nothing new (it waits for what is in flight, then gives up).
-    /// Work per payment is therefore bounded: at most `maxTotalPlans` plans, each at most `refits` + 1
+    /// after `payment.optimal_flow.max_plans` (default 64) the sender sends nothing new (it waits for what
+    /// is in flight, then gives up). Renepay caps its attempt rounds too (`MAX_NUM_ATTEMPTS` = 10,
+    /// plugins/renepay/renepayconfig.h; `try_paying` in pay.c fails with "Reached maximum number of
+    /// attempts"), but a renepay round collects every failure of a time window before it plans again,
+    /// while ampsim plans after each outcome, so the two counts differ (named deviation "plan cap").
+    /// Work per payment is therefore bounded: at most `max_plans` plans, each at most `refits` + 1
     /// solves, each at most (amount in sat) augmentations of one Dijkstra run (every augmentation sends
     /// at least 1 unit) and in practice a few per piece of the arcs it uses.
     var totalPlans = 0
-    static let maxTotalPlans = 64
 
     public static var choosesRoutes: Bool { true }
 
@@ -55,7 +58,7 @@ public struct OptimalFlowStrategy: SplitStrategy {
         guard view.unassignedMsat > 0, !blocked, let context = view.context else { return .wait }
         plans += 1
         totalPlans += 1
-        if plans > Self.maxPlans || totalPlans > Self.maxTotalPlans {
+        if plans > Self.maxPlans || totalPlans > params.maxPlans {
             if view.inFlightParts > 0 { blocked = true; return .wait }
             gaveUp = true
             return .giveUp
