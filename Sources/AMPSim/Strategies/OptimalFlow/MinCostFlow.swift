@@ -35,38 +35,58 @@ public final class FlowWorkspace {
     /// Cost of one unit over one direction on top of its pieces (prefers fewer hops among equals).
     public static let hopCost = 1e-9
 
+    /// What Dijkstra reads and writes of one node, side by side (one cache line for most visits).
+    struct NodeState {
+        var dist = 0.0
+        var potential = 0.0
+        var distStamp: UInt32 = 0
+        var settled: UInt32 = 0
+        var potentialStamp: UInt32 = 0
+        /// How many directions entering the node carry flow in the solve of `inFlowStamp`: a node
+        /// without any has no backward residual arc, so Dijkstra skips its incoming list (most searches
+        /// are a solve's first, with no flow anywhere).
+        var inFlowStamp: UInt32 = 0
+        var inFlowCount: Int32 = 0
+        var prevDirection: Int32 = -1
+    }
+
+    /// What Dijkstra reads of one direction, side by side.
+    struct ArcState {
+        /// Units in the solve of `flowStamp`.
+        var flow: Int64 = 0
+        var flowStamp: UInt32 = 0
+        /// The solve whose input `usable` and the pieces hold.
+        var arcStamp: UInt32 = 0
+        var source: Int32 = 0
+        var target: Int32 = 0
+        var usable = false
+        var pieceCount: UInt8 = 0
+    }
+
+    /// One linear piece: it ends at `end` units and costs `slope` per unit (fee and hop cost included).
+    struct Piece {
+        var end: Int64 = 0
+        var slope = 0.0
+    }
+
     // Every buffer is allocated once (`let` pointers: no exclusivity or bounds checks in the hot loops,
     // which took a third of a solve's time as Swift arrays held by the class) and freed in `deinit`.
     let nodeCount: Int, directionCount: Int
-    // The graph's CSR adjacency and the endpoints of each direction, copied once.
+    // The graph's CSR adjacency, copied once.
     let outStart: UnsafeMutablePointer<Int32>, outDirections: UnsafeMutablePointer<Int32>
     let inStart: UnsafeMutablePointer<Int32>, inDirections: UnsafeMutablePointer<Int32>
-    let sourceOf: UnsafeMutablePointer<Int32>, targetOf: UnsafeMutablePointer<Int32>
     // Per node.
-    let dist: UnsafeMutablePointer<Double>
-    let distStamp: UnsafeMutablePointer<UInt32>
-    let settled: UnsafeMutablePointer<UInt32>
-    let potential: UnsafeMutablePointer<Double>
-    let potentialStamp: UnsafeMutablePointer<UInt32>
-    let prevDirection: UnsafeMutablePointer<Int32>
+    let nodes: UnsafeMutablePointer<NodeState>
     let prevBackward: UnsafeMutablePointer<Bool>
     let onPath: UnsafeMutablePointer<Int32>
     let onPathStamp: UnsafeMutablePointer<UInt32>
     let reached: UnsafeMutablePointer<Int32>
-    /// How many directions entering the node carry flow in the solve of `inFlowStamp`: a node without
-    /// any has no backward residual arc, so Dijkstra skips its incoming list (most searches are a
-    /// solve's first, with no flow anywhere).
-    let inFlowCount: UnsafeMutablePointer<Int32>
-    let inFlowStamp: UnsafeMutablePointer<UInt32>
     // Per direction.
-    let flow: UnsafeMutablePointer<Int64>
-    let flowStamp: UnsafeMutablePointer<UInt32>
-    let arcStamp: UnsafeMutablePointer<UInt32>
-    let usable: UnsafeMutablePointer<Bool>
-    let ends: UnsafeMutablePointer<Int64>
-    let slopes: UnsafeMutablePointer<Double>
-    let pieceCount: UnsafeMutablePointer<UInt8>
-    /// The (min, max, cap) whose pieces `ends` and `lnSlopes` hold for each direction (`memoized`):
+    let arcs: UnsafeMutablePointer<ArcState>
+    /// segments + 1 pieces per direction.
+    let pieces: UnsafeMutablePointer<Piece>
+    let touched: UnsafeMutablePointer<Int32>
+    /// The (min, max, cap) whose pieces `pieces` and `lnSlopes` hold for each direction (`memoized`):
     /// the logarithms of a direction's pieces are computed again only when its belief or cap changed
     /// (for directions the payment knows nothing of, the same in every solve of every payment).
     let memoMin: UnsafeMutablePointer<Int64>, memoMax: UnsafeMutablePointer<Int64>, memoCap: UnsafeMutablePointer<Int64>
@@ -75,7 +95,6 @@ public final class FlowWorkspace {
     /// Directions the caller marked for the next solve (`markStamp`; see `mark`).
     let marked: UnsafeMutablePointer<UInt32>
     var markStamp: UInt32 = 0
-    let touched: UnsafeMutablePointer<Int32>
     /// Dijkstra's binary heap: every relaxation pushes at most once, so 2 · directions + 1 entries.
     let heapKeys: UnsafeMutablePointer<Double>, heapNodes: UnsafeMutablePointer<Int32>
     let heapCapacity: Int
@@ -110,44 +129,30 @@ public final class FlowWorkspace {
         directionCount = m
         outStart = Self.copy(graph.outStart); outDirections = Self.copy(graph.outDirections)
         inStart = Self.copy(graph.inStart); inDirections = Self.copy(graph.inDirections)
-        sourceOf = Self.copy((0..<m).map { Int32(graph.source(of: $0)) })
-        targetOf = Self.copy((0..<m).map { Int32(graph.target(of: $0)) })
-        dist = Self.buffer(n, 0.0)
-        distStamp = Self.buffer(n, UInt32(0))
-        settled = Self.buffer(n, UInt32(0))
-        potential = Self.buffer(n, 0.0)
-        potentialStamp = Self.buffer(n, UInt32(0))
-        prevDirection = Self.buffer(n, Int32(-1))
+        nodes = Self.buffer(n, NodeState())
         prevBackward = Self.buffer(n, false)
         onPath = Self.buffer(n, Int32(-1))
         onPathStamp = Self.buffer(n, UInt32(0))
         reached = Self.buffer(n, Int32(0))
-        inFlowCount = Self.buffer(n, Int32(0))
-        inFlowStamp = Self.buffer(n, UInt32(0))
+        arcs = Self.buffer(m, ArcState())
+        for d in 0..<m { arcs[d].source = Int32(graph.source(of: d)); arcs[d].target = Int32(graph.target(of: d)) }
+        pieces = Self.buffer(m * width, Piece())
+        touched = Self.buffer(m, Int32(0))
         memoMin = Self.buffer(m, Int64(0)); memoMax = Self.buffer(m, Int64(0)); memoCap = Self.buffer(m, Int64(0))
         memoized = Self.buffer(m, false)
         lnSlopes = Self.buffer(m * width, 0.0)
         marked = Self.buffer(m, UInt32(0))
-        flow = Self.buffer(m, Int64(0))
-        flowStamp = Self.buffer(m, UInt32(0))
-        arcStamp = Self.buffer(m, UInt32(0))
-        usable = Self.buffer(m, false)
-        ends = Self.buffer(m * width, Int64(0))
-        slopes = Self.buffer(m * width, 0.0)
-        pieceCount = Self.buffer(m, UInt8(0))
-        touched = Self.buffer(m, Int32(0))
         heapCapacity = 2 * m + 1
         heapKeys = Self.buffer(heapCapacity, 0.0)
         heapNodes = Self.buffer(heapCapacity, Int32(0))
     }
 
     deinit {
-        for p in [outStart, outDirections, inStart, inDirections, sourceOf, targetOf, prevDirection, onPath, reached, touched,
-                  heapNodes] { p.deallocate() }
-        for p in [distStamp, settled, potentialStamp, onPathStamp, flowStamp, arcStamp, inFlowStamp, marked] { p.deallocate() }
-        for p in [dist, potential, slopes, heapKeys, lnSlopes] { p.deallocate() }
-        for p in [flow, ends, memoMin, memoMax, memoCap] { p.deallocate() }
-        inFlowCount.deallocate(); prevBackward.deallocate(); usable.deallocate(); pieceCount.deallocate(); memoized.deallocate()
+        for p in [outStart, outDirections, inStart, inDirections, onPath, reached, touched, heapNodes] { p.deallocate() }
+        for p in [onPathStamp, marked] { p.deallocate() }
+        for p in [memoMin, memoMax, memoCap] { p.deallocate() }
+        nodes.deallocate(); arcs.deallocate(); pieces.deallocate(); lnSlopes.deallocate(); heapKeys.deallocate()
+        prevBackward.deallocate(); memoized.deallocate()
     }
 
     /// Starts a new set of marked directions (the previous marks are forgotten).
@@ -164,10 +169,13 @@ public final class FlowWorkspace {
     @inline(__always) public func isMarked(_ direction: Int32) -> Bool { marked[Int(direction)] == markStamp }
 
     /// Units on `direction` in the last solve.
-    public func flow(on direction: Int) -> Int64 { flowStamp[direction] == generation ? flow[direction] : 0 }
+    public func flow(on direction: Int) -> Int64 { flow(direction, generation) }
 
     /// Directions with flow in the last solve.
     public var flowDirections: [Int32] { (0..<touchedCount).map { touched[$0] }.filter { flow(on: Int($0)) > 0 } }
+
+    /// Takes `units` off `direction`'s flow of the last solve (the decomposition consumes the flow).
+    func subtractFlow(_ direction: Int, _ units: Int64) { arcs[direction].flow -= units }
 
     /// Directions leaving `node` (the graph's, from the workspace's copy).
     @inline(__always) func outgoing(_ node: Int) -> UnsafeMutableBufferPointer<Int32> {
@@ -181,36 +189,35 @@ public final class FlowWorkspace {
 
     /// Reads (once per solve) the pieces of `d` from `input`; false when `d` cannot be used.
     @inline(__always) func prepare(_ d: Int, _ generation: UInt32, _ input: (Int32) -> FlowArcInput?) -> Bool {
-        if arcStamp[d] == generation { return usable[d] }
-        arcStamp[d] = generation
-        guard let a = input(Int32(d)), a.cap > 0, a.max > 0 else { usable[d] = false; return false }
+        if arcs[d].arcStamp == generation { return arcs[d].usable }
+        arcs[d].arcStamp = generation
+        guard let a = input(Int32(d)), a.cap > 0, a.max > 0 else { arcs[d].usable = false; return false }
         // `Linearization`'s pieces, written straight into the flat buffers (no allocation per direction).
         let base = d * (segments + 1)
         let extra = a.feePerUnit + Self.hopCost
-        let ends = self.ends, slopes = self.slopes, lnSlopes = self.lnSlopes
+        let pieces = self.pieces, lnSlopes = self.lnSlopes
         if memoized[d] && memoMin[d] == a.min && memoMax[d] == a.max && memoCap[d] == a.cap {
-            for k in 0..<Int(pieceCount[d]) { slopes[base + k] = lnSlopes[base + k] + extra }
+            for k in 0..<Int(arcs[d].pieceCount) { pieces[base + k].slope = lnSlopes[base + k] + extra }
         } else {
             let count = Linearization.write(min: a.min, max: a.max, cap: a.cap, segments: segments) { k, end, slope in
-                ends[base + k] = end
                 lnSlopes[base + k] = slope
-                slopes[base + k] = slope + extra
+                pieces[base + k] = Piece(end: end, slope: slope + extra)
             }
-            pieceCount[d] = UInt8(count)
+            arcs[d].pieceCount = UInt8(count)
             memoized[d] = true; memoMin[d] = a.min; memoMax[d] = a.max; memoCap[d] = a.cap
         }
-        let count = Int(pieceCount[d])
-        usable[d] = ends[base + count - 1] > 0
-        return usable[d]
+        let count = Int(arcs[d].pieceCount)
+        arcs[d].usable = pieces[base + count - 1].end > 0
+        return arcs[d].usable
     }
 
     /// Units on `d` in the solve of `generation`.
-    @inline(__always) func flow(_ d: Int, _ generation: UInt32) -> Int64 { flowStamp[d] == generation ? flow[d] : 0 }
+    @inline(__always) func flow(_ d: Int, _ generation: UInt32) -> Int64 { arcs[d].flowStamp == generation ? arcs[d].flow : 0 }
 
     /// Forward residual of `d` at flow `f`: (units, cost per unit), or nil when full.
     @inline(__always) func forward(_ d: Int, _ f: Int64) -> (Int64, Double)? {
-        let base = d * (segments + 1)
-        for k in 0..<Int(pieceCount[d]) where f < ends[base + k] { return (ends[base + k] - f, slopes[base + k]) }
+        let p = pieces + d * (segments + 1)
+        for k in 0..<Int(arcs[d].pieceCount) where f < p[k].end { return (p[k].end - f, p[k].slope) }
         return nil
     }
 
@@ -218,11 +225,11 @@ public final class FlowWorkspace {
     /// without flow.
     @inline(__always) func backward(_ d: Int, _ f: Int64) -> (Int64, Double)? {
         guard f > 0 else { return nil }
-        let base = d * (segments + 1)
+        let p = pieces + d * (segments + 1)
         var start: Int64 = 0
-        for k in 0..<Int(pieceCount[d]) {
-            let end = ends[base + k]
-            if start < f && f <= end { return (f - start, -slopes[base + k]) }
+        for k in 0..<Int(arcs[d].pieceCount) {
+            let end = p[k].end
+            if start < f && f <= end { return (f - start, -p[k].slope) }
             start = max(start, end)
         }
         return nil
@@ -233,7 +240,7 @@ public final class FlowWorkspace {
     public func solve(from source: Int, to target: Int, amount: Int64, input: (Int32) -> FlowArcInput?) -> Int64 {
         generation &+= 1
         if generation == 0 { resetStamps() }
-        let gen = generation
+        let gen = generation, nodes = self.nodes, arcs = self.arcs
         touchedCount = 0
         unreachedOffset = 0
         var remaining = amount
@@ -242,33 +249,34 @@ public final class FlowWorkspace {
             // Bottleneck along the path (walking back from the target).
             var delta = remaining, v = target
             while v != source {
-                let d = Int(prevDirection[v]), f = flow(d, gen)
+                let d = Int(nodes[v].prevDirection), f = flow(d, gen)
                 let r = prevBackward[v] ? backward(d, f)!.0 : forward(d, f)!.0
                 delta = min(delta, r)
-                v = Int(prevBackward[v] ? targetOf[d] : sourceOf[d])
+                v = Int(prevBackward[v] ? arcs[d].target : arcs[d].source)
             }
             v = target
             while v != source {
-                let d = Int(prevDirection[v])
-                if flowStamp[d] != gen { flowStamp[d] = gen; flow[d] = 0; touched[touchedCount] = Int32(d); touchedCount += 1 }
-                let before = flow[d]
-                flow[d] += prevBackward[v] ? -delta : delta
-                if (before > 0) != (flow[d] > 0) {
-                    let head = Int(targetOf[d])
-                    if inFlowStamp[head] != gen { inFlowStamp[head] = gen; inFlowCount[head] = 0 }
-                    inFlowCount[head] += flow[d] > 0 ? 1 : -1
+                let d = Int(nodes[v].prevDirection)
+                if arcs[d].flowStamp != gen { arcs[d].flowStamp = gen; arcs[d].flow = 0; touched[touchedCount] = Int32(d); touchedCount += 1 }
+                let before = arcs[d].flow
+                arcs[d].flow += prevBackward[v] ? -delta : delta
+                let after = arcs[d].flow
+                if (before > 0) != (after > 0) {
+                    let head = Int(arcs[d].target)
+                    if nodes[head].inFlowStamp != gen { nodes[head].inFlowStamp = gen; nodes[head].inFlowCount = 0 }
+                    nodes[head].inFlowCount += after > 0 ? 1 : -1
                 }
-                v = Int(prevBackward[v] ? targetOf[d] : sourceOf[d])
+                v = Int(prevBackward[v] ? arcs[d].target : arcs[d].source)
             }
             remaining -= delta
             // Potentials (Ahuja-Magnanti-Orlin p. 323): π(n) -= min(d(n), d(t)), d = ∞ for nodes the
             // search never reached. Stored as π(n) = p(n) − offset, so that only reached nodes are
             // written: offset += d(t), and p(n) += d(t) − min(d(n), d(t)) for the reached ones.
-            let dt = dist[target]
+            let dt = nodes[target].dist
             for i in 0..<reachedCount {
                 let u = Int(reached[i])
-                potential[u] = (potentialStamp[u] == gen ? potential[u] : 0) + dt - Swift.min(dist[u], dt)
-                potentialStamp[u] = gen
+                nodes[u].potential = (nodes[u].potentialStamp == gen ? nodes[u].potential : 0) + dt - Swift.min(nodes[u].dist, dt)
+                nodes[u].potentialStamp = gen
             }
             unreachedOffset += dt
         }
@@ -276,8 +284,10 @@ public final class FlowWorkspace {
     }
 
     func resetStamps() {
-        for i in 0..<nodeCount { distStamp[i] = 0; settled[i] = 0; potentialStamp[i] = 0; onPathStamp[i] = 0; inFlowStamp[i] = 0 }
-        for i in 0..<directionCount { flowStamp[i] = 0; arcStamp[i] = 0 }
+        for i in 0..<nodeCount {
+            nodes[i].distStamp = 0; nodes[i].settled = 0; nodes[i].potentialStamp = 0; nodes[i].inFlowStamp = 0; onPathStamp[i] = 0
+        }
+        for i in 0..<directionCount { arcs[i].flowStamp = 0; arcs[i].arcStamp = 0 }
         generation = 1
     }
 
@@ -286,42 +296,40 @@ public final class FlowWorkspace {
         shortestPaths += 1
         // A fresh stamp for distances per search, distinct from the solve's generation.
         searchStamp &+= 1
-        if searchStamp == 0 { for i in 0..<nodeCount { distStamp[i] = 0; settled[i] = 0 }; searchStamp = 1 }
+        if searchStamp == 0 { for i in 0..<nodeCount { nodes[i].distStamp = 0; nodes[i].settled = 0 }; searchStamp = 1 }
         let s = searchStamp, gen = generation, offset = unreachedOffset
-        let dist = self.dist, distStamp = self.distStamp, settled = self.settled, potential = self.potential
-        let potentialStamp = self.potentialStamp, prevDirection = self.prevDirection, prevBackward = self.prevBackward
-        let reached = self.reached, sourceOf = self.sourceOf, targetOf = self.targetOf
+        let nodes = self.nodes, arcs = self.arcs, prevBackward = self.prevBackward, reached = self.reached
         var heap = Heap(keys: heapKeys, nodes: heapNodes)
         var reachedCount = 0
         defer { self.reachedCount = reachedCount }
-        dist[source] = 0; distStamp[source] = s; reached[reachedCount] = Int32(source); reachedCount += 1
+        nodes[source].dist = 0; nodes[source].distStamp = s; reached[reachedCount] = Int32(source); reachedCount += 1
         heap.push(0, Int32(source))
-        @inline(__always) func pi(_ v: Int) -> Double { (potentialStamp[v] == gen ? potential[v] : 0) - offset }
+        @inline(__always) func pi(_ v: Int) -> Double { (nodes[v].potentialStamp == gen ? nodes[v].potential : 0) - offset }
         @inline(__always) func relax(_ u: Int, _ v: Int, _ cost: Double, _ d: Int, _ isBackward: Bool) {
-            if settled[v] == s || u == v { return }
+            if nodes[v].settled == s || u == v { return }
             let reduced = Swift.max(0, cost - pi(u) + pi(v))
-            let nd = dist[u] + reduced
-            if distStamp[v] == s && dist[v] <= nd { return }
-            if distStamp[v] != s { reached[reachedCount] = Int32(v); reachedCount += 1 }
-            dist[v] = nd; distStamp[v] = s
-            prevDirection[v] = Int32(d); prevBackward[v] = isBackward
+            let nd = nodes[u].dist + reduced
+            if nodes[v].distStamp == s && nodes[v].dist <= nd { return }
+            if nodes[v].distStamp != s { reached[reachedCount] = Int32(v); reachedCount += 1 }
+            nodes[v].dist = nd; nodes[v].distStamp = s
+            nodes[v].prevDirection = Int32(d); prevBackward[v] = isBackward
             heap.push(nd, Int32(v))
         }
         while let (c, node) = heap.pop() {
             let u = Int(node)
-            if settled[u] == s || c > dist[u] { continue }
-            settled[u] = s
+            if nodes[u].settled == s || c > nodes[u].dist { continue }
+            nodes[u].settled = s
             if u == target { return true }
             for d32 in outgoing(u) {
                 let d = Int(d32)
                 guard prepare(d, gen, input), let (_, cost) = forward(d, flow(d, gen)) else { continue }
-                relax(u, Int(targetOf[d]), cost, d, false)
+                relax(u, Int(arcs[d].target), cost, d, false)
             }
-            guard inFlowStamp[u] == gen && inFlowCount[u] > 0 else { continue }
+            guard nodes[u].inFlowStamp == gen && nodes[u].inFlowCount > 0 else { continue }
             for d32 in incoming(u) {
                 let d = Int(d32), f = flow(d, gen)
                 guard f > 0, let (_, cost) = backward(d, f) else { continue }
-                relax(u, Int(sourceOf[d]), cost, d, true)
+                relax(u, Int(arcs[d].source), cost, d, true)
             }
         }
         return false
