@@ -76,11 +76,19 @@ public struct OptimalFlowParams: Sendable, Equatable {
     public var mu: Double
     /// Linear pieces over each channel's uncertain range.
     public var segments: Int
+    /// The most plans (flows solved and sent) per payment; after that the sender sends nothing new.
+    public var maxPlans: Int
 
-    public init(mu: Double, segments: Int) {
+    public init(mu: Double, segments: Int, maxPlans: Int = OptimalFlowParams.defaultMaxPlans) {
         self.mu = mu
         self.segments = segments
+        self.maxPlans = maxPlans
     }
+
+    /// `max_plans` when the scenario does not set it (the cap ampsim had before it was a field).
+    public static let defaultMaxPlans = 64
+    /// The largest `max_plans` accepted.
+    public static let maxMaxPlans = 10_000
 
     /// The most pieces a channel may be cut into (the solver keeps segments + 1 per direction).
     public static let maxSegments = 32
@@ -149,8 +157,10 @@ public struct PaymentSpec: Sendable, Equatable {
         c.finish(known: ["part_sat", "fuzz", "slot_share", "min_part_sat", "split_fuzz"])
         let o = r.section("optimal_flow")
         let optimal = OptimalFlowParams(mu: o.number("mu", default: 0.001, min: 0, max: 1e6),
-                                        segments: o.int("segments", default: 4, min: 1, max: OptimalFlowParams.maxSegments))
-        o.finish(known: ["mu", "segments"])
+                                        segments: o.int("segments", default: 4, min: 1, max: OptimalFlowParams.maxSegments),
+                                        maxPlans: o.int("max_plans", default: OptimalFlowParams.defaultMaxPlans, min: 1,
+                                                        max: OptimalFlowParams.maxMaxPlans))
+        o.finish(known: ["mu", "segments", "max_plans"])
         let redundant = readRedundant(r, protocol: proto, strategy: strategy)
         let timeout = r.number("timeout_s", default: 60, min: 0, max: Bounds.maxSeconds, minExclusive: true)
         let attempts = r.optionalInt("max_attempts", min: 1, max: 1_000_000)
@@ -193,7 +203,8 @@ public struct PaymentSpec: Sendable, Equatable {
             ("cln_presplit", YAMLBuild.map([("part_sat", n(clnPresplit.partSat)), ("fuzz", n(clnPresplit.fuzz)),
                                             ("slot_share", n(clnPresplit.slotShare)), ("min_part_sat", n(clnPresplit.minPartSat)),
                                             ("split_fuzz", n(clnPresplit.splitFuzz))], flow: true)),
-            ("optimal_flow", YAMLBuild.map([("mu", n(optimalFlow.mu)), ("segments", YAMLBuild.int(optimalFlow.segments))], flow: true)),
+            ("optimal_flow", YAMLBuild.map([("mu", n(optimalFlow.mu)), ("segments", YAMLBuild.int(optimalFlow.segments)),
+                                            ("max_plans", YAMLBuild.int(optimalFlow.maxPlans))], flow: true)),
         ]
         // Only with protocol redundant: elsewhere the block is refused (so a resolved scenario reads back).
         if `protocol` == .redundant {

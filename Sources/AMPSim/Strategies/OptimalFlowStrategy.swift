@@ -38,12 +38,15 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// htlc maximum", where the balance is ample; `cannotSend` then lowers max to what was asked − 1 msat
     /// and the next flow asks 1 sat less, so a 138,000-sat part crawled down 1 sat per failure (and a
     /// 1-sat part on a slot-exhausted hop failed again and again) — thousands of plans per payment;
-    /// after `maxTotalPlans` the sender sends nothing new (it waits for what is in flight, then gives up).
-    /// Work per payment is therefore bounded: at most `maxTotalPlans` plans, each at most `refits` + 1
+    /// after `payment.optimal_flow.max_plans` (default 64) the sender sends nothing new (it waits for what
+    /// is in flight, then gives up). Renepay caps its attempt rounds too (`MAX_NUM_ATTEMPTS` = 10,
+    /// plugins/renepay/renepayconfig.h; `try_paying` in pay.c fails with "Reached maximum number of
+    /// attempts"), but a renepay round collects every failure of a time window before it plans again,
+    /// while ampsim plans after each outcome, so the two counts differ (named deviation "plan cap").
+    /// Work per payment is therefore bounded: at most `max_plans` plans, each at most `refits` + 1
     /// solves, each at most (amount in sat) augmentations of one Dijkstra run (every augmentation sends
     /// at least 1 unit) and in practice a few per piece of the arcs it uses.
     var totalPlans = 0
-    static let maxTotalPlans = 64
 
     public static var choosesRoutes: Bool { true }
 
@@ -55,7 +58,7 @@ public struct OptimalFlowStrategy: SplitStrategy {
         guard view.unassignedMsat > 0, !blocked, let context = view.context else { return .wait }
         plans += 1
         totalPlans += 1
-        if plans > Self.maxPlans || totalPlans > Self.maxTotalPlans {
+        if plans > Self.maxPlans || totalPlans > params.maxPlans {
             if view.inFlightParts > 0 { blocked = true; return .wait }
             gaveUp = true
             return .giveUp
@@ -69,9 +72,19 @@ public struct OptimalFlowStrategy: SplitStrategy {
 
     /// The solver's view of direction `d` (nil: not usable): the sender's own channels exactly as it can
     /// spend on them, the others from the belief shifted by what the payment has in flight on them;
-    /// `capUnits` lowers a direction's cap (see `plan`).
+    /// `capUnits` lowers a direction's cap (see `plan`). `known` false: the caller knows that `d` is in
+    /// none of the payment's tables (own, capUnits, beliefs, in flight, disabled), so they are not looked
+    /// up — the same answer, without five hash lookups per direction and solve.
     func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
-                  amountSat: Double) -> FlowArcInput? {
+                  amountSat: Double, known: Bool = true) -> FlowArcInput? {
+        if !known {
+            let i = Int(d)
+            guard g.source(of: i) != sender, g.enabled[i] else { return nil }
+            let upper = g.capacityMsat[i >> 1]
+            guard upper >= 1000 else { return nil }
+            let fee = params.mu * (Double(g.feeRatePPM[i]) / 1e6 + Double(g.feeBaseMsat[i]) / 1000 / amountSat)
+            return FlowArcInput(min: 0, max: upper / 1000, cap: min(upper, g.htlcMaximumMsat[i]) / 1000, feePerUnit: fee)
+        }
         if let spendable = own[d] {
             guard !uncertainty.disabled.contains(d) else { return nil }
             let u = spendable / 1000
@@ -137,9 +150,16 @@ public struct OptimalFlowStrategy: SplitStrategy {
         let g = c.graph
         let units = (amountMsat + 999) / 1000
         let amountSat = Double(units)
-        let me = self
-        let sent = c.workspace.solve(from: c.sender, to: c.receiver, amount: units) { d in
-            me.arcInput(d, own: own, capUnits: capUnits, graph: g, sender: c.sender, amountSat: amountSat)
+        let me = self, ws = c.workspace
+        // Directions the payment has any entry for; the solver asks for every direction it reaches.
+        ws.clearMarks()
+        for d in own.keys { ws.mark(d) }
+        for d in capUnits.keys { ws.mark(d) }
+        for d in uncertainty.beliefs.keys { ws.mark(d) }
+        for d in uncertainty.htlcTotal.keys { ws.mark(d) }
+        for d in uncertainty.disabled { ws.mark(d) }
+        let sent = ws.solve(from: c.sender, to: c.receiver, amount: units) { d in
+            me.arcInput(d, own: own, capUnits: capUnits, graph: g, sender: c.sender, amountSat: amountSat, known: ws.isMarked(d))
         }
         guard sent == units else { return nil }
         let paths = c.workspace.decompose(from: c.sender, to: c.receiver)

@@ -10,7 +10,7 @@ extension FlowWorkspace {
         guard source != target else { return paths }
         while true {
             pathStamp &+= 1
-            if pathStamp == 0 { for i in onPathStamp.indices { onPathStamp[i] = 0 }; pathStamp = 1 }
+            if pathStamp == 0 { for i in 0..<nodeCount { onPathStamp[i] = 0 }; pathStamp = 1 }
             var path: [Int32] = []
             var v = source
             onPath[v] = 0; onPathStamp[v] = pathStamp
@@ -24,7 +24,7 @@ extension FlowWorkspace {
                     var cycle = Array(path[p...])
                     cycle.append(d)
                     let least = cycle.map { flow(on: Int($0)) }.min()!
-                    for c in cycle { flow[Int(c)] -= least }
+                    for c in cycle { subtractFlow(Int(c), least) }
                     for c in path[p...] { onPathStamp[graph.target(of: Int(c))] = 0 }
                     path.removeSubrange(p...)
                     v = w
@@ -37,7 +37,7 @@ extension FlowWorkspace {
             }
             if stuck || path.isEmpty { break }
             let units = path.map { flow(on: Int($0)) }.min()!
-            for d in path { flow[Int(d)] -= units }
+            for d in path { subtractFlow(Int(d), units) }
             paths.append((path, units))
         }
         return paths

@@ -19,8 +19,11 @@ import Testing
         let s = try ScenarioLoader.load(text: "name: m\ngraph: {nodes: 100}\npayment: {strategy: optimal-flow}")
         #expect(s.payment.strategy == .optimalFlow && s.payment.optimalFlow == OptimalFlowParams(mu: 0.001, segments: 4))
         let t = try ScenarioLoader.load(text: "name: m\ngraph: {nodes: 100}\npayment: {strategy: optimal-flow, optimal_flow: {mu: 0, segments: 8}}")
-        #expect(t.payment.optimalFlow == OptimalFlowParams(mu: 0, segments: 8))
+        #expect(t.payment.optimalFlow == OptimalFlowParams(mu: 0, segments: 8) && t.payment.optimalFlow.maxPlans == 64)
         #expect(try ScenarioLoader.load(text: t.yaml) == t)
+        let u = try ScenarioLoader.load(text: "name: m\ngraph: {nodes: 100}\npayment: {strategy: optimal-flow, optimal_flow: {max_plans: 10000}}")
+        #expect(u.payment.optimalFlow == OptimalFlowParams(mu: 0.001, segments: 4, maxPlans: 10_000))
+        #expect(try ScenarioLoader.load(text: u.yaml) == u)
     }
 
     @Test func badInputIsLocated() {
@@ -33,6 +36,12 @@ import Testing
                 == ["s.yaml:5: payment.optimal_flow.segments: expected an integer from 1 to 32, found '0'"])
         #expect(problems(head + "  strategy: optimal-flow\n  optimal_flow: {segments: 33}\n")
                 == ["s.yaml:5: payment.optimal_flow.segments: expected an integer from 1 to 32, found '33'"])
+        #expect(problems(head + "  strategy: optimal-flow\n  optimal_flow: {max_plans: 0}\n")
+                == ["s.yaml:5: payment.optimal_flow.max_plans: expected an integer from 1 to 10000, found '0'"])
+        #expect(problems(head + "  strategy: optimal-flow\n  optimal_flow: {max_plans: 10001}\n")
+                == ["s.yaml:5: payment.optimal_flow.max_plans: expected an integer from 1 to 10000, found '10001'"])
+        #expect(problems(head + "  strategy: optimal-flow\n  optimal_flow: {max_plans: 2.5}\n")
+                == ["s.yaml:5: payment.optimal_flow.max_plans: expected an integer from 1 to 10000, found '2.5'"])
         #expect(problems(head + "  strategy: optimal-flow\n  optimal_flow: {segmnets: 3}\n").first?.contains("did you mean 'segments'?") == true)
     }
 
@@ -57,6 +66,33 @@ import Testing
         #expect(out.violation == nil)
         let r = out.records[0]
         #expect(r.success && r.attempts >= 2 && r.feeMsat == 0)
+    }
+
+    /// The same payment under `max_plans`: with 1, the first plan's part via m fails and no second plan
+    /// is made, so the part via n arrives alone and the payment times out with one attempt per path of
+    /// the first plan; it needs 3 plans to succeed.
+    @Test func maxPlansStopsPlanning() throws {
+        let graph = SimulationHarness.explicitGraph(nodes: ["s", "m", "n", "d"], channels: [
+            "{from: s, to: m, capacity_sat: 200000, balance_sat: 200000}",
+            "{from: m, to: d, capacity_sat: 200000, balance_sat: 0}",
+            "{from: s, to: n, capacity_sat: 200000, balance_sat: 200000}",
+            "{from: n, to: d, capacity_sat: 200000, balance_sat: 200000}",
+        ])
+        func run(_ plans: Int) throws -> PaymentRecord {
+            let s = try SimulationHarness.scenario("""
+            name: of
+            \(graph)
+            workload: {payments: 1, amount_sat: 150000, sender: s, receiver: d}
+            payment: {protocol: amp, strategy: optimal-flow, optimal_flow: {mu: 0, max_plans: \(plans)}}
+            """)
+            return try SimulationHarness.run(s).records[0]
+        }
+        // Plans made: 1 → the first two parts only; 2 → four parts; 3 or more → five parts and done. The
+        // part that arrived stays held by the receiver (an incomplete AMP set) until the timeout.
+        let outcomes = try [1, 2, 3, 64].map { try run($0) }.map { ($0.success, $0.attempts, $0.failure) }
+        #expect(outcomes.map(\.0) == [false, false, true, true])
+        #expect(outcomes.map(\.1) == [2, 4, 5, 5])
+        #expect(outcomes.map(\.2) == ["timeout", "timeout", "", ""])
     }
 
     /// Nothing can reach d: the payment ends with no_route before any HTLC.
