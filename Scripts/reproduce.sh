@@ -67,12 +67,12 @@ case "$name" in
     redundancy)
         # AMP against `redundant` with k = 0 ... 4 spares on the scenario's grid (amount x offline
         # share x strategy): two sweeps, merged; payment.protocol is a grid column of both.
-        # (`redundant` refuses optimal-flow; AMP with optimal-flow solves a min-cost flow over the
-        # whole snapshot per plan, up to 64 plans a payment: minutes per run here, so it is left out
-        # of this grid; see the README's Performance section.)
+        # The AMP sweep has the scenario's three strategies (fixed-n, halving, optimal-flow); `redundant`
+        # refuses optimal-flow (its n is not known before the flow is solved), so its sweep varies the
+        # strategy over fixed-n and halving only.
         labels+=(amp redundant)
         sweep_args+=("--vary payment.protocol=amp"
-                     "--set payment.protocol=redundant --vary payment.protocol=redundant --vary payment.redundant.extra_parts=0,1,2,3,4")
+                     "--set payment.protocol=redundant --vary payment.protocol=redundant --vary payment.strategy=fixed-n,halving --vary payment.redundant.extra_parts=0,1,2,3,4")
         ;;
     *)
         labels+=(all); sweep_args+=("")
