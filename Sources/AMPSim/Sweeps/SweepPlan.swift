@@ -27,7 +27,11 @@ public struct SweepPlan: Sendable {
     /// `fileSweep: false` leaves the file's `sweep:` axes out (`ampsim compare`).
     public static func make(path: String, overrides: [Override] = [], varies: [String] = [], replications: Int? = nil,
                             shard: SweepShard = .whole, fileSweep: Bool = true) throws -> SweepPlan {
-        let root = try YAMLSource.load(path: path)
+        let loaded = try YAMLSource.load(path: path)
+        // A file axis that a --vary replaces is not validated (its values may not suit the --set given
+        // with that --vary, e.g. a strategy the overriding protocol refuses).
+        let replaced = Set(try varies.map { try VaryOption.parse($0).path })
+        let root = fileSweep ? withoutFileAxes(replaced, loaded) : loaded
         let baseDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var sets = overrides
         if let replications {
@@ -81,6 +85,26 @@ public struct SweepPlan: Sendable {
             }
         }
         return SweepPlan(base: scenario, grid: grid, points: points, shard: shard, runs: runs)
+    }
+
+    /// `root` without the file's `sweep.vary` axes named in `paths`; without its `sweep:` section when
+    /// that leaves no axis.
+    static func withoutFileAxes(_ paths: Set<String>, _ root: Node) -> Node {
+        guard !paths.isEmpty, case .mapping(var mapping) = root, case .mapping(var sweep)? = mapping["sweep"],
+              case .mapping(var vary)? = sweep["vary"] else { return root }
+        var removed = false
+        for path in paths where vary[path] != nil {
+            vary[path] = nil
+            removed = true
+        }
+        guard removed else { return root }
+        if vary.isEmpty {
+            mapping["sweep"] = nil
+        } else {
+            sweep["vary"] = .mapping(vary)
+            mapping["sweep"] = .mapping(sweep)
+        }
+        return .mapping(mapping)
     }
 
     /// Decodes every point; a problem shared by several points is reported once.

@@ -53,6 +53,34 @@ import Testing
         #expect(p.grid.axes.map(\.values) == [["5000", "6000", "7000"]])
     }
 
+    /// The file's axis that a --vary replaces is not validated against the --set given with it: the
+    /// file's strategies include ones `redundant` refuses (Scripts/reproduce.sh redundancy does this).
+    @Test func aReplacedFileAxisIsNotValidated() throws {
+        let text = """
+        name: replaced
+        replications: 1
+        graph: {nodes: 60}
+        workload: {payments: 10}
+        payment: {protocol: amp, strategy: fixed-n}
+        sweep:
+          vary:
+            payment.strategy: [fixed-n, optimal-flow]
+
+        """
+        let path = TestPaths.write(text, name: "replaced.yaml")
+        let sets = [try Override.parse("payment.protocol=redundant")]
+        let p = try SweepPlan.make(path: path, overrides: sets, varies: ["payment.strategy=fixed-n,halving"])
+        #expect(p.grid.axes.map(\.values) == [["fixed-n", "halving"]])
+        #expect(p.points.map(\.payment.strategy) == [.fixedN, .halving])
+        // Not replaced: the file's optimal-flow is refused with redundant, at its line.
+        do {
+            _ = try SweepPlan.make(path: path, overrides: sets, varies: ["workload.amount_sat=1000"])
+            Issue.record("expected a refusal")
+        } catch let e as InputError {
+            #expect(e.diagnostics.map(\.description).contains { $0.hasPrefix("\(path):8: sweep.vary.payment.strategy=optimal-flow: payment.strategy: expected a splitting strategy with protocol redundant") })
+        }
+    }
+
     @Test func shardsSplitTheRunsRoundRobin() throws {
         let a = try plan([], shard: SweepShard(index: 1, count: 3)), b = try plan([], shard: SweepShard(index: 2, count: 3))
         #expect(a.runs.map(\.text) == ["p000-r00", "p001-r01"])
