@@ -14,10 +14,11 @@
 /// ended, so the labels a search sets before then are those it always set.
 extension PathFinder {
     /// Pops after which a search that has not finished marks the reachable nodes (a breadth-first search
-    /// over at most every direction once, which pays off only on a long search): sooner when the search
-    /// repeats one already made (it has `RoutePotential`'s bound), as an AMP payment's last searches do.
+    /// over at most every direction once, which pays off only on a long search that fails): only when
+    /// the search repeats one already made (it has `RoutePotential`'s bound), as an AMP payment's last,
+    /// failing searches do; a keysend payment's long searches mostly succeed.
     func reachAfter(repeated: Bool) -> Int {
-        repeated ? max(1024, graph.nodeCount / 16) : max(4096, graph.nodeCount / 4)
+        repeated ? max(1024, graph.nodeCount / 16) : .max
     }
 
     /// Stamps (generation) the sender and every node reachable from its usable peers over directions out
