@@ -315,8 +315,12 @@ public final class PathFinder {
                 // `setLowerBounds`'s and `potentialBound`'s (the maximum of two consistent bounds is one).
                 var h = boundStamp[u] == g ? lowerBound[u] : rest
                 if let potential { h = max(h, step * potential.h[u]) }
-                if counting && Self.isLive(routeProbability, u, q, minProbability, reachable, reachStamp, g) { live += 1 }
                 let key = distance + h
+                // The sender's label so far bounds its final cost from above: an entry keyed above it
+                // would be popped after the search ends. Its label stays (it still decides what may
+                // replace it), only the heap entry is left out.
+                if labels[sender].seen == g && key > labels[sender].cost { continue }
+                if counting && Self.isLive(routeProbability, u, q, minProbability, reachable, reachStamp, g) { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: key, cost: distance, probability: routeProbability, hopCount: hops, nextDirection: direction, node: Int32(u)))
             }
         }
