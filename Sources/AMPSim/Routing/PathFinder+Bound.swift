@@ -97,7 +97,8 @@ extension PathFinder {
 
 /// The potential bound (`RoutePotential`, where the proof is): attemptCost · h(v), h the shortest distance
 /// from the sender over per-edge lower bounds that grow with the distance from the receiver, as the cost
-/// does. Built for a (sender, receiver, free nodes) on its second search, then reused.
+/// does. Built for a (sender, receiver, free nodes) once a search for it found no route and it is asked
+/// for again (`RoutePotential.asked`), then reused.
 extension PathFinder {
     /// The potential per unit of attempt cost, and the attempt cost; (nil, 0) when lnd's a-priori
     /// estimator gives no bound (apriori above 0.95 or 0, or no attempt cost) or on a first request.

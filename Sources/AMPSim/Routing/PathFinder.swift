@@ -141,7 +141,10 @@ public final class PathFinder {
                 }
             }
         }
-        guard b.labels[sender].seen == g else { return nil }
+        guard b.labels[sender].seen == g else {
+            if bounded && pot == nil { potential.noteFailure(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) }
+            return nil
+        }
         return reconstruct(sender: sender, receiver: receiver)
     }
 

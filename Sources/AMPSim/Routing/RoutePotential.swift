@@ -87,12 +87,15 @@ final class RoutePotential {
         return (UnsafePointer(e.h), UnsafePointer(e.q))
     }
 
-    /// Keys asked for recently but not built, with how often (most recent last).
-    var asked: [(key: Key, count: Int)] = []
-    /// A build costs a few searches' worth: it is made on the third request for a key (an AMP payment
-    /// searches many times for one receiver; a keysend payment mostly once or twice).
-    static let askedBeforeBuild = 3
-    /// Build on the first request for a key (tests); otherwise on the `askedBeforeBuild`-th.
+    /// Keys asked for recently but not built, with how often and whether a search for them failed (most
+    /// recent last).
+    var asked: [(key: Key, count: Int, failed: Bool)] = []
+    /// A build costs a few searches' worth, and pays off mostly by ending searches that find no route
+    /// early (`PathFinder+Reach.swift`): it is made on a request for a key that has been asked for
+    /// before and whose search found no route (`noteFailure`) — an AMP payment whose parts begin to
+    /// find no route keeps asking; a keysend payment, or one whose searches succeed, never pays for it.
+    static let askedBeforeBuild = 2
+    /// Build on the first request for a key (tests); otherwise as above.
     var buildOnFirstAsk = false
 
     /// h and Q for `key` (free nodes sorted, without duplicates), from the cache or built; nil for the
@@ -102,11 +105,11 @@ final class RoutePotential {
         if !buildOnFirstAsk {
             guard let i = asked.firstIndex(where: { $0.key == key }) else {
                 if asked.count >= 2 * Self.capacity { asked.removeFirst() }
-                asked.append((key, 1))
+                asked.append((key, 1, false))
                 return nil
             }
             asked[i].count += 1
-            if asked[i].count < Self.askedBeforeBuild { return nil }
+            if asked[i].count < Self.askedBeforeBuild || !asked[i].failed { return nil }
             asked.remove(at: i)
         }
         var e: Entry
@@ -119,6 +122,11 @@ final class RoutePotential {
         build(key, into: e.h, e.q)
         entries.insert(e, at: 0)
         return (UnsafePointer(e.h), UnsafePointer(e.q))
+    }
+
+    /// Notes that a search for `key` (asked for, not built) found no route.
+    func noteFailure(_ key: Key) {
+        if let i = asked.firstIndex(where: { $0.key == key }) { asked[i].failed = true }
     }
 
     /// A node's weight -ln b in whole units (rounded down), capped.

@@ -63,14 +63,17 @@ import Testing
         #expect(q[2] == exp(-79 * u) && q[3] == exp(-87 * u))
     }
 
-    /// The cache returns what a fresh build gives; a key is built on its third request by default.
-    @Test func theCacheAndTheThirdRequest() {
+    /// The cache returns what a fresh build gives; by default a key is built on a request after a search
+    /// for it failed, not before.
+    @Test func theCacheAndTheRequestAfterAFailure() {
         let g = Self.graph()
         let e = BackwardEdges(g)
         let p = RoutePotential(nodeCount: g.nodeCount, sources: e.sources, start: e.start, apriori: 0.6)
         let key = RoutePotential.Key(sender: 0, receiver: 3, free: [])
         #expect(p.potential(key) == nil)
         #expect(p.potential(key) == nil)
+        #expect(p.potential(key) == nil)
+        p.noteFailure(key)
         let (h, _) = p.potential(key)!
         #expect(p.builds == 1)
         #expect(h[3] == Self.potential(free: []).h[3])
