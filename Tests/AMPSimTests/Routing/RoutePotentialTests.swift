@@ -70,6 +70,11 @@ import Testing
         let e = BackwardEdges(g)
         let p = RoutePotential(nodeCount: g.nodeCount, sources: e.sources, start: e.start, apriori: 0.6)
         let key = RoutePotential.Key(sender: 0, receiver: 3, free: [])
+        // Six nodes: below `minNodes`, nothing is ever built.
+        p.noteFailure(key)
+        #expect(p.potential(key) == nil && p.potential(key) == nil && p.builds == 0)
+        p.minNodes = 0
+        p.asked.removeAll()
         #expect(p.potential(key) == nil)
         #expect(p.potential(key) == nil)
         #expect(p.potential(key) == nil)
