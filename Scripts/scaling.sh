@@ -11,7 +11,7 @@ bin="${1:-.build/release/ampsim}"
 payments="${2:-500}"
 work="$(mktemp -d)"
 cpu() { # scenario overrides... -> CPU seconds (user + sys) and path searches
-  /usr/bin/time -f "%U %S" -o "$work/t" "$bin" run Benchmarks/I-amp-100k.yaml --quiet --out "$work/o" --set output.oracle=false "$@" >/dev/null
+  /usr/bin/time -f "%U %S" -o "$work/t" "$bin" run Benchmarks/I-amp-100k.yaml --quiet --force --out "$work/o" --set output.oracle=false "$@" >/dev/null
   read -r u s < "$work/t"
   searches=$(python3 -c "import csv;print(list(csv.DictReader(open('$work/o/summary.csv')))[0]['path_searches'])")
   echo "$(python3 -c "print($u + $s)") $searches"

@@ -60,11 +60,7 @@ extension PathFinder {
         b.bound[sender] = 0
         let attempt = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
         guard attempt > 0 else { return 0 }
-        // 0.999 and 1 + 1e-9: margins for rounding in the search's own arithmetic.
-        func delta(_ q: Double) -> Double {
-            let hop = min(1, q * (1 + 1e-9))
-            return hop >= 1 ? 0 : hop <= 0 ? .infinity : 0.999 * attempt * (1 / hop - 1)
-        }
+        func delta(_ q: Double) -> Double { Self.delta(attempt: attempt, hopBound: q) }
         for d32 in graph.outgoing(sender) where b.peerStamp[graph.target(of: Int(d32))] == g {
             b.boundStamp[graph.target(of: Int(d32))] = g
             b.bound[graph.target(of: Int(d32))] = 0
@@ -96,5 +92,28 @@ extension PathFinder {
             }
         }
         return cap
+    }
+}
+
+/// The potential bound (`RoutePotential`, where the proof is): attemptCost · h(v), h the shortest distance
+/// from the sender over per-edge lower bounds that grow with the distance from the receiver, as the cost
+/// does. Built for a (sender, receiver, free nodes) once a search for it found no route and it is asked
+/// for again (`RoutePotential.asked`), then reused.
+extension PathFinder {
+    /// The potential per unit of attempt cost, and the attempt cost; (nil, 0) when lnd's a-priori
+    /// estimator gives no bound (apriori above 0.95 or 0, or no attempt cost) or on a first request.
+    func potentialBound(sender: Int, receiver: Int, amount: Int64) -> ((h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, Double) {
+        let attempt = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
+        let apriori = probability.apriori
+        guard attempt > 0, attempt.isFinite, apriori > 0, apriori <= HopProbability.previousSuccess else { return (nil, 0) }
+        guard let p = potential.potential(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) else { return (nil, 0) }
+        return (p, attempt)
+    }
+
+    /// attemptCost · (1/q - 1) for a hop probability of at most q, with margins (0.999 and q · (1 + 10^-9))
+    /// for rounding in the search's own arithmetic: a lower bound on what such a hop adds to a label.
+    static func delta(attempt: Double, hopBound q: Double) -> Double {
+        let hop = min(1, q * (1 + 1e-9))
+        return hop >= 1 ? 0 : hop <= 0 ? .infinity : 0.999 * attempt * (1 / hop - 1)
     }
 }

@@ -26,8 +26,11 @@ import Foundation
 /// and it does not start when the sender-side bound (`hopBound`) shows every route below
 /// `min_probability`; dead ends (nodes whose channels all lead to one peer) are never labelled, since
 /// no route can pass through them. With lnd's a-priori cost the heap is ordered A*-style by cost plus a
-/// consistent lower bound on the rest of the route (`setLowerBounds`), which changes what is explored,
-/// not what is found. `shortcuts = false` turns all four off (the plain search the tests compare against).
+/// consistent lower bound on the rest of the route (the larger of `setLowerBounds` and `potentialBound`,
+/// `RoutePotential` cached per sender and receiver), which changes what is explored,
+/// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
+/// route (PathFinder+Reach.swift). `shortcuts = false` turns all of these off (the plain search the
+/// tests compare against).
 public final class PathFinder {
     public let graph: ChannelGraph
     let probability: HopProbability
@@ -43,6 +46,11 @@ public final class PathFinder {
     /// The sender's mission control laid out by from-node for one search (reused).
     var flatResults: [MissionControl.PairResult] = []
 
+    /// The nodes other than the sender with a success in its mission control, sorted (reused).
+    var freeNodes: [Int32] = []
+    /// Per (sender, receiver, free nodes): the potential of `potentialBound` (the last few kept).
+    let potential: RoutePotential
+
     /// The sender's usable peers (not the receiver) and their hop bounds, for one search (reused).
     var peerList: [(Int32, Double)] = []
 
@@ -52,6 +60,8 @@ public final class PathFinder {
     public private(set) var searchesCutShort = 0
     /// Exact shortcuts on (the sender-side bound, stopping at the sender's last peer, skipping dead ends).
     var shortcuts = true
+    /// Tests: pops after which every search marks the nodes that can lie on a route (`reachAfter`).
+    var reachAfterPops: Int? = nil
 
     public init(graph: ChannelGraph, routing: RoutingSpec) {
         self.graph = graph
@@ -63,6 +73,7 @@ public final class PathFinder {
         maxHops = routing.maxHops
         edges = BackwardEdges(graph)
         buffers = SearchBuffers(nodes: graph.nodeCount, edges: graph.directionCount)
+        potential = RoutePotential(nodeCount: graph.nodeCount, sources: edges.sources, start: edges.start, apriori: routing.aprioriProbability)
     }
 
     /// The best route from `sender` to `receiver` delivering `amount` msat at time `now`, or nil.
@@ -78,12 +89,15 @@ public final class PathFinder {
         b.nextGeneration()
         let g = b.generation
         flatResults.removeAll(keepingCapacity: true)
+        freeNodes.removeAll(keepingCapacity: true)
         for (node, list) in memory.results {
+            if Int(node) != sender && list.contains(where: { $0.successAmt > 0 }) { freeNodes.append(node) }
             b.nodeResultStamp[Int(node)] = g
             b.nodeResultStart[Int(node)] = Int32(flatResults.count)
             b.nodeResultCount[Int(node)] = Int32(list.count)
             flatResults.append(contentsOf: list)
         }
+        freeNodes.sort()
         // The sender's usable peers: its candidates come from them only. Amounts only grow upstream when
         // fees are non-negative, so a channel that cannot spend `amount` can carry no route.
         var peers: Int32 = 0
@@ -107,8 +121,9 @@ public final class PathFinder {
             searchesCutShort += 1
             return nil
         }
-        let rest = shortcuts && probability.cost == .apriori && edges.feesNonNegative
-            ? setLowerBounds(sender: sender, amount: amount) : 0
+        let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
+        let rest = bounded ? setLowerBounds(sender: sender, amount: amount) : 0
+        let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -120,13 +135,16 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, peerOnline: peerOnline)
+                                   results: results, peers: peers, rest: rest, potential: pot, step: step, peerOnline: peerOnline)
                         }
                     }
                 }
             }
         }
-        guard b.labels[sender].seen == g else { return nil }
+        guard b.labels[sender].seen == g else {
+            if bounded && pot == nil { potential.noteFailure(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) }
+            return nil
+        }
         return reconstruct(sender: sender, receiver: receiver)
     }
 
@@ -171,7 +189,8 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, peerOnline: (Int) -> Bool) {
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double,
+                potential: (h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, step: Double, peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
         let labels = b.labels
@@ -190,10 +209,38 @@ public final class PathFinder {
         labels[receiver] = SearchBuffers.Label(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1,
                                                seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
+        // Heap entries that may still lead to a route (`isLive`), counted once `counting`: with the
+        // potential's sender-side bound from the start, and after `reachAfter` pops with the nodes
+        // that can lie on a route (`markReachable`, PathFinder+Reach.swift).
+        let q = potential?.q
+        let reachStamp = b.reachStamp
+        var counting = q != nil, reachable = false, pops = 0
+        let reachAfter = shortcuts && self.edges.feesNonNegative ? reachAfterPops ?? self.reachAfter(repeated: q != nil) : Int.max
+        var live = counting && !Self.isLive(1, receiver, q, minProbability, reachable, reachStamp, g) ? 0 : 1
 
-        while let top = b.pop() {
+        while true {
+            if pops == reachAfter {
+                markReachable(sender: sender, amount: amount)
+                reachable = true
+                counting = true
+                live = 0
+                for i in 0..<b.heapCount where Self.isLive(b.heap[i].probability, Int(b.heap[i].node), q, minProbability, reachable, reachStamp, g) {
+                    live += 1
+                }
+            }
+            guard let top = b.pop() else { break }
+            pops += 1
             let c = top.cost
             let v = Int(top.node)
+            if counting {
+                if Self.isLive(top.probability, v, q, minProbability, reachable, reachStamp, g) {
+                    live -= 1
+                } else if live == 0 {
+                    // No entry left can lead to a route: every later label descends from one of them.
+                    b.heapCount = 0
+                    continue
+                }
+            }
             if done[v] == g { continue }
             let label = labels[v]
             if c > label.cost { continue }
@@ -267,11 +314,35 @@ public final class PathFinder {
                 }
                 lu.pointee = SearchBuffers.Label(cost: distance, weight: weight, probability: routeProbability, amountIn: x + fee, cltv: newCLTV,
                                                  nextDirection: direction, seen: g, hopCount: hops)
-                // A*: the key adds u's lower bound on what the rest of the route adds (`setLowerBounds`).
-                let key = distance + (boundStamp[u] == g ? lowerBound[u] : rest)
+                // A*: the key adds u's lower bound on what the rest of the route adds, the larger of
+                // `setLowerBounds`'s and `potentialBound`'s (the maximum of two consistent bounds is one).
+                var h = boundStamp[u] == g ? lowerBound[u] : rest
+                if let potential { h = max(h, step * potential.h[u]) }
+                let key = distance + h
+                // The sender's label so far bounds its final cost from above: an entry keyed above it
+                // would be popped after the search ends. Its label stays (it still decides what may
+                // replace it), only the heap entry is left out.
+                if labels[sender].seen == g && key > labels[sender].cost { continue }
+                if counting && Self.isLive(routeProbability, u, q, minProbability, reachable, reachStamp, g) { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: key, cost: distance, probability: routeProbability, hopCount: hops, nextDirection: direction, node: Int32(u)))
             }
         }
+    }
+
+    /// False only when a label of probability p at a node whose sender-side bound is q (`RoutePotential`)
+    /// cannot lead to a route at or above `min_probability`: every extension multiplies p by factors
+    /// whose product up to the sender is at most q (margin 10^-9 for rounding).
+    @inline(__always) static func live(_ p: Double, _ q: Double, _ minProbability: Double) -> Bool {
+        p * q * (1 + 1e-9) >= minProbability
+    }
+
+    /// False only when a label of probability p at `node` cannot lead to a route: by `live` (when the
+    /// sender-side bound `q` is known) or, once `reachable`, because `node` cannot lie on a route.
+    @inline(__always) static func isLive(_ p: Double, _ node: Int, _ q: UnsafePointer<Double>?, _ minProbability: Double,
+                                         _ reachable: Bool, _ reachStamp: UnsafeMutablePointer<UInt32>, _ g: UInt32) -> Bool {
+        if reachable && reachStamp[node] != g { return false }
+        guard let q else { return true }
+        return live(p, q[node], minProbability)
     }
 
     func reconstruct(sender: Int, receiver: Int) -> Route {

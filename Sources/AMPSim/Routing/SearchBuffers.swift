@@ -8,7 +8,7 @@
 /// uniqueness or exclusivity checks, and never allocates. The heap holds at most one entry per
 /// direction plus the receiver, which is its fixed capacity; it pops entries in the order
 /// `precedes` defines (a total order on labels), never in an order that depends on how they were pushed.
-/// Memory: 80 bytes per node, 52 per direction (labels 48, four stamps 16, results 8, bound 8 per node;
+/// Memory: 88 bytes per node, 52 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4 per node;
 /// knowledge 4 + 8, heap entry 40 per direction).
 final class SearchBuffers {
     /// A node's label in the current search.
@@ -81,6 +81,10 @@ final class SearchBuffers {
     /// Per node: the generation in which its A* lower bound was set, and the bound.
     let boundStamp: UnsafeMutablePointer<UInt32>
     let bound: UnsafeMutablePointer<Double>
+    /// Per node: the generation in which it was found able to lie on a route (`PathFinder.markReachable`).
+    let reachStamp: UnsafeMutablePointer<UInt32>
+    /// A queue of nodes for `markReachable`.
+    let queue: UnsafeMutablePointer<Int32>
     var heapCount = 0
     var generation: UInt32 = 0
 
@@ -96,6 +100,8 @@ final class SearchBuffers {
         nodeResultStart = Self.filled(0, count: max(1, n))
         nodeResultCount = Self.filled(0, count: max(1, n))
         peerStamp = Self.filled(0, count: max(1, n))
+        reachStamp = Self.filled(0, count: max(1, n))
+        queue = Self.filled(0, count: max(1, n))
         boundStamp = Self.filled(0, count: max(1, n))
         bound = Self.filled(0, count: max(1, n))
     }
@@ -117,6 +123,8 @@ final class SearchBuffers {
         nodeResultStart.deallocate()
         nodeResultCount.deallocate()
         peerStamp.deallocate()
+        reachStamp.deallocate()
+        queue.deallocate()
         boundStamp.deallocate()
         bound.deallocate()
     }
@@ -125,7 +133,7 @@ final class SearchBuffers {
     func nextGeneration() {
         generation &+= 1
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }

@@ -146,6 +146,7 @@ import Testing
             let g = Self.randomGraph(r, nodes: n, extra: Int(r.uniformInt(below: UInt64(3 * n))))
             routing.maxHops = r.uniform() < 0.2 ? 2 + Int(r.uniformInt(below: 3)) : 20
             let finder = PathFinder(graph: g, routing: routing)
+            finder.reachAfterPops = [0, 5, nil][Int(r.uniformInt(below: 3))]
             let plain = PathFinder(graph: g, routing: routing)
             plain.shortcuts = false
             var network = NetworkState(graph: g)
@@ -184,6 +185,54 @@ import Testing
     @Test func bimodalMatchesTheReference() throws { try compare(cost: .bimodal, seed: 3, searches: 200) }
     @Test func cheapestMatchesTheReference() throws { try compare(cost: .cheapest, seed: 4, searches: 200, tieProne: true) }
     @Test func pickhardtMatchesTheReference() throws { try compare(cost: .pickhardt, seed: 5, searches: 200) }
+
+    /// Sparse graphs (long routes, so `RoutePotential`'s bound is far from 0) and one sender searching
+    /// again and again while its mission control learns from each route found — successes (which make
+    /// nodes free in `RoutePotential`) and failures — so cached potentials are reused and invalidated;
+    /// with the reachable-node stop (`markReachable`) from the first pops on.
+    func compareRepeated(seed: UInt64, graphs: Int) throws {
+        let r = RandomStream(seed: seed)
+        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
+        var found = 0, searches = 0
+        for _ in 0..<graphs {
+            let n = 30 + Int(r.uniformInt(below: 90))
+            let g = Self.randomGraph(r, nodes: n, extra: Int(r.uniformInt(below: UInt64(n / 2 + 1))))
+            let finder = PathFinder(graph: g, routing: routing)
+            // The potential from the first search, and the reachable-node stop early, so both are used.
+            finder.potential.buildOnFirstAsk = r.uniform() < 0.7
+            finder.reachAfterPops = [0, 2, 10, nil][Int(r.uniformInt(below: 4))]
+            var network = NetworkState(graph: g)
+            for d in 0..<g.directionCount where r.uniform() < 0.1 && network.refusal(d, amount: 1_000_000) == nil {
+                network.add(d, amount: 1_000_000, now: 0)
+            }
+            let now = Int64(10_000_000_000)
+            var memory = r.uniform() < 0.5 ? MissionControl() : Self.randomMemory(r, g, now: now)
+            let s = Int(r.uniformInt(below: UInt64(n)))
+            // Two receivers, so that a (sender, receiver, free nodes) comes back.
+            let receivers = (0..<2).map { _ in (Int(r.uniformInt(below: UInt64(n - 1))) + s + 1) % n }
+            for _ in 0..<12 {
+                let t = receivers[Int(r.uniformInt(below: 2))]
+                let amount = [100_000, 1_000_000, 4_000_000, 30_000_000][Int(r.uniformInt(below: 4))] as Int64
+                let expected = Self.reference(graph: g, routing: routing, sender: s, receiver: t, amount: amount, now: now, memory: memory,
+                                              network: network, inFlight: [], finalCLTV: 40, online: { _ in true })
+                let fast = finder.findRoute(from: s, to: t, amount: amount, now: now, memory: memory, network: network)
+                #expect(fast == expected, "seed \(seed): \(s) -> \(t), \(amount) msat")
+                searches += 1
+                guard let route = expected else { continue }
+                found += 1
+                // The route's hops succeed, or one of them fails, as the simulation records them.
+                let failing = r.uniform() < 0.4 ? Int(r.uniformInt(below: UInt64(route.directions.count))) : route.directions.count
+                for (i, d) in route.directions.enumerated() where i <= failing {
+                    memory.record(from: Int32(g.source(of: Int(d))), to: Int32(g.target(of: Int(d))), success: i < failing,
+                                  amount: route.amounts[i], time: now)
+                }
+            }
+        }
+        #expect(found > searches / 4)
+        #expect(searches == graphs * 12)
+    }
+
+    @Test func repeatedSearchesOnSparseGraphsMatchTheReference() throws { try compareRepeated(seed: 6, graphs: 40) }
 
     /// The shortcuts answer some searches without running them (so the comparison above covers them):
     /// a sender whose only channel just failed has no route above the cut-off.
