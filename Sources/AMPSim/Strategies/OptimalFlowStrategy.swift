@@ -75,6 +75,10 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// `capUnits` lowers a direction's cap (see `plan`). `known` false: the caller knows that `d` is in
     /// none of the payment's tables (own, capUnits, beliefs, in flight, disabled), so they are not looked
     /// up — the same answer, without five hash lookups per direction and solve.
+    /// The flow over a direction is capped at its htlc_maximum as renepay's `linearize_channel` does ("an
+    /// extra bound on capacity ... such that it does not exceed htlcmax"): a flow never puts two parts on
+    /// one channel, so an amount above the htlc_maximum of every channel into the receiver finds no flow
+    /// (`no_route` at once) where a splitter sending several HTLCs over one channel can succeed.
     func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
                   amountSat: Double, known: Bool = true) -> FlowArcInput? {
         if !known {
