@@ -223,10 +223,7 @@ public final class PathFinder {
                 markReachable(sender: sender, amount: amount)
                 reachable = true
                 counting = true
-                live = 0
-                for i in 0..<b.heapCount where Self.isLive(b.heap[i].probability, Int(b.heap[i].node), q, minProbability, reachable, reachStamp, g) {
-                    live += 1
-                }
+                live = b.countQueued { Self.isLive($0.probability, Int($0.node), q, minProbability, reachable, reachStamp, g) }
             }
             guard let top = b.pop() else { break }
             pops += 1
@@ -237,7 +234,7 @@ public final class PathFinder {
                     live -= 1
                 } else if live == 0 {
                     // No entry left can lead to a route: every later label descends from one of them.
-                    b.heapCount = 0
+                    b.clearQueue()
                     continue
                 }
             }
@@ -247,7 +244,7 @@ public final class PathFinder {
             done[v] = g
             if v == sender { return }
             // The sender's last usable peer settled: no candidate for the sender can follow this one's.
-            defer { if peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.heapCount = 0 } } }
+            defer { if peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
             let x = label.amountIn
             var e = Int(start[v])

@@ -5,11 +5,12 @@
 /// Guarantees: an entry is valid only when its stamp equals the current generation, so starting a
 /// search clears nothing (generation counters instead of clearing arrays). The storage is raw memory
 /// owned by this object and freed with it: the search reads and writes it without bounds,
-/// uniqueness or exclusivity checks, and never allocates. The heap holds at most one entry per
-/// direction plus the receiver, which is its fixed capacity; it pops entries in the order
-/// `precedes` defines (a total order on labels), never in an order that depends on how they were pushed.
-/// Memory: 88 bytes per node, 52 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4 per node;
-/// knowledge 4 + 8, heap entry 40 per direction).
+/// uniqueness or exclusivity checks, and never allocates. The priority queue (`SearchBuffers+Queue.swift`)
+/// holds at most one entry per direction plus the receiver, which is its fixed capacity; it pops entries
+/// in the order `precedes` defines (a total order on labels), never in an order that depends on how they
+/// were pushed.
+/// Memory: 88 bytes per node, 96 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4 per node;
+/// knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
 final class SearchBuffers {
     /// A node's label in the current search.
     struct Label {
@@ -70,7 +71,18 @@ final class SearchBuffers {
     let done: UnsafeMutablePointer<UInt32>
     let knowledgeStamp: UnsafeMutablePointer<UInt32>
     let knowledge: UnsafeMutablePointer<Knowledge>
+    /// The queue's bucket 0: a binary heap of the entries keyed at most `lastBits`.
     let heap: UnsafeMutablePointer<HeapEntry>
+    /// The queue's other buckets: entries keyed above `lastBits`, in linked lists over a pool filled in
+    /// push order (`poolNext`: the next entry of the same bucket, -1 at the end).
+    let pool: UnsafeMutablePointer<HeapEntry>
+    let poolNext: UnsafeMutablePointer<Int32>
+    /// Buckets 1 ... 64: the first entry of each (valid when its bit of `bucketMask` is set).
+    let bucketHead: UnsafeMutablePointer<Int32>
+    var bucketMask: UInt64 = 0
+    var poolCount = 0
+    /// The key (as ordered bits) of the last entry moved into bucket 0: no entry outside it is keyed below.
+    var lastBits: UInt64 = 0
     /// Per node: the generation in which its results were laid out, and where (start, count) in the
     /// search's flat list of results.
     let nodeResultStamp: UnsafeMutablePointer<UInt32>
@@ -96,6 +108,9 @@ final class SearchBuffers {
         knowledgeStamp = Self.filled(0, count: max(1, e))
         knowledge = Self.filled(Knowledge(), count: max(1, e))
         heap = .allocate(capacity: e + 1)
+        pool = .allocate(capacity: e + 1)
+        poolNext = .allocate(capacity: e + 1)
+        bucketHead = Self.filled(-1, count: 65)
         nodeResultStamp = Self.filled(0, count: max(1, n))
         nodeResultStart = Self.filled(0, count: max(1, n))
         nodeResultCount = Self.filled(0, count: max(1, n))
@@ -119,6 +134,9 @@ final class SearchBuffers {
         knowledgeStamp.deallocate()
         knowledge.deallocate()
         heap.deallocate()
+        pool.deallocate()
+        poolNext.deallocate()
+        bucketHead.deallocate()
         nodeResultStamp.deallocate()
         nodeResultStart.deallocate()
         nodeResultCount.deallocate()
@@ -137,7 +155,7 @@ final class SearchBuffers {
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }
-        heapCount = 0
+        clearQueue()
     }
 
     /// The knowledge of edge `e`, reset first if it is from an earlier search.
@@ -150,7 +168,7 @@ final class SearchBuffers {
     }
 
     /// A binary min-heap push (sift up while the entry precedes its parent).
-    @inline(__always) func push(_ entry: HeapEntry) {
+    @inline(__always) func heapPush(_ entry: HeapEntry) {
         var i = heapCount
         heapCount += 1
         heap[i] = entry
@@ -164,7 +182,7 @@ final class SearchBuffers {
 
     /// Removes the root: the last entry moves to the root and sifts down to the earlier child while that
     /// child precedes it (the right child only when it precedes the left).
-    @inline(__always) func pop() -> HeapEntry? {
+    @inline(__always) func heapPop() -> HeapEntry? {
         guard heapCount > 0 else { return nil }
         let first = heap[0]
         heapCount -= 1
