@@ -57,7 +57,8 @@ final class RoutePotential {
     let r: UnsafeMutablePointer<UInt16>
     /// exp(U · r(v)), per node, for the sender side.
     let e: UnsafeMutablePointer<Double>
-    var heap: [(Double, Int32)] = []
+    /// The sender side's Dijkstra heap: at most one push per direction plus the sender.
+    let emptyHeap: KeyedNodeHeap
     var buckets: [[Int32]] = []
     /// Builds so far (cache misses), for tests.
     private(set) var builds = 0
@@ -70,6 +71,7 @@ final class RoutePotential {
         isFree = SearchBuffers.filled(false, count: max(1, nodeCount))
         r = SearchBuffers.filled(0, count: max(1, nodeCount))
         e = SearchBuffers.filled(0, count: max(1, nodeCount))
+        emptyHeap = KeyedNodeHeap(capacity: sources.count + 1)
     }
 
     deinit {
@@ -77,6 +79,7 @@ final class RoutePotential {
         isFree.deallocate()
         r.deallocate()
         e.deallocate()
+        emptyHeap.deallocate()
     }
 
     /// The cached entry for `key`, if any (moved to the front).
@@ -204,15 +207,12 @@ final class RoutePotential {
         h.update(repeating: .infinity, count: nodeCount)
         let deltaFree = PathFinder.delta(attempt: 1, hopBound: HopProbability.previousSuccess)
         let deltaOther = PathFinder.delta(attempt: 1, hopBound: apriori)
-        var heap = self.heap
-        self.heap = []
-        defer { self.heap = heap }
-        heap.removeAll(keepingCapacity: true)
+        var heap = emptyHeap
         let sender = key.sender
         for v in 0..<nodeCount { e[v] = exp(Self.unit * Double(r[v])) }
         h[sender] = 0
-        heap.append((0, Int32(sender)))
-        while let (d, u32) = Self.pop(&heap) {
+        heap.push(0, Int32(sender))
+        while let (d, u32) = heap.pop() {
             let u = Int(u32)
             if d > h[u] { continue }
             let delta = u == sender ? 0 : isFree[u] ? deltaFree : deltaOther
@@ -223,38 +223,9 @@ final class RoutePotential {
                 let nd = d + c
                 if nd < h[v] {
                     h[v] = nd
-                    Self.push(&heap, (nd, Int32(v)))
+                    heap.push(nd, Int32(v))
                 }
             }
         }
-    }
-
-    static func push(_ heap: inout [(Double, Int32)], _ e: (Double, Int32)) {
-        heap.append(e)
-        var i = heap.count - 1
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if heap[p].0 <= heap[i].0 { break }
-            heap.swapAt(p, i)
-            i = p
-        }
-    }
-
-    static func pop(_ heap: inout [(Double, Int32)]) -> (Double, Int32)? {
-        guard let first = heap.first else { return nil }
-        let last = heap.removeLast()
-        if heap.isEmpty { return first }
-        heap[0] = last
-        var i = 0
-        let n = heap.count
-        while true {
-            let l = 2 * i + 1
-            if l >= n { break }
-            let m = l + 1 < n && heap[l + 1].0 < heap[l].0 ? l + 1 : l
-            if heap[m].0 >= heap[i].0 { break }
-            heap.swapAt(m, i)
-            i = m
-        }
-        return first
     }
 }

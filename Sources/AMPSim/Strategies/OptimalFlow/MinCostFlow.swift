@@ -96,8 +96,8 @@ public final class FlowWorkspace {
     let marked: UnsafeMutablePointer<UInt32>
     var markStamp: UInt32 = 0
     /// Dijkstra's binary heap: every relaxation pushes at most once, so 2 · directions + 1 entries.
-    let heapKeys: UnsafeMutablePointer<Double>, heapNodes: UnsafeMutablePointer<Int32>
-    let heapCapacity: Int
+    /// The Dijkstra heap's buffers (a copy of this empty heap is a fresh heap over them).
+    let emptyHeap: KeyedNodeHeap
 
     var generation: UInt32 = 0
     var touchedCount = 0
@@ -142,16 +142,14 @@ public final class FlowWorkspace {
         memoized = Self.buffer(m, false)
         lnSlopes = Self.buffer(m * width, 0.0)
         marked = Self.buffer(m, UInt32(0))
-        heapCapacity = 2 * m + 1
-        heapKeys = Self.buffer(heapCapacity, 0.0)
-        heapNodes = Self.buffer(heapCapacity, Int32(0))
+        emptyHeap = KeyedNodeHeap(capacity: 2 * m + 1)
     }
 
     deinit {
-        for p in [outStart, outDirections, inStart, inDirections, onPath, reached, touched, heapNodes] { p.deallocate() }
+        for p in [outStart, outDirections, inStart, inDirections, onPath, reached, touched] { p.deallocate() }
         for p in [onPathStamp, marked] { p.deallocate() }
         for p in [memoMin, memoMax, memoCap] { p.deallocate() }
-        nodes.deallocate(); arcs.deallocate(); pieces.deallocate(); lnSlopes.deallocate(); heapKeys.deallocate()
+        nodes.deallocate(); arcs.deallocate(); pieces.deallocate(); lnSlopes.deallocate(); emptyHeap.deallocate()
         prevBackward.deallocate(); memoized.deallocate()
     }
 
@@ -299,7 +297,7 @@ public final class FlowWorkspace {
         if searchStamp == 0 { for i in 0..<nodeCount { nodes[i].distStamp = 0; nodes[i].settled = 0 }; searchStamp = 1 }
         let s = searchStamp, gen = generation, offset = unreachedOffset
         let nodes = self.nodes, arcs = self.arcs, prevBackward = self.prevBackward, reached = self.reached
-        var heap = Heap(keys: heapKeys, nodes: heapNodes)
+        var heap = emptyHeap
         var reachedCount = 0
         defer { self.reachedCount = reachedCount }
         nodes[source].dist = 0; nodes[source].distStamp = s; reached[reachedCount] = Int32(source); reachedCount += 1
@@ -333,50 +331,5 @@ public final class FlowWorkspace {
             }
         }
         return false
-    }
-
-    /// A binary min-heap of (key, node) over the workspace's buffers (the same sift order as before, so
-    /// ties pop in the same order).
-    struct Heap {
-        let keys: UnsafeMutablePointer<Double>, nodes: UnsafeMutablePointer<Int32>
-        var count = 0
-
-        @inline(__always) func swap(_ a: Int, _ b: Int) {
-            let k = keys[a], n = nodes[a]
-            keys[a] = keys[b]; nodes[a] = nodes[b]
-            keys[b] = k; nodes[b] = n
-        }
-
-        @inline(__always) mutating func push(_ key: Double, _ node: Int32) {
-            keys[count] = key; nodes[count] = node
-            var i = count
-            count += 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                if keys[parent] <= keys[i] { break }
-                swap(parent, i)
-                i = parent
-            }
-        }
-
-        @inline(__always) mutating func pop() -> (Double, Int32)? {
-            guard count > 0 else { return nil }
-            let first = (keys[0], nodes[0])
-            count -= 1
-            if count > 0 {
-                keys[0] = keys[count]; nodes[0] = nodes[count]
-                var i = 0
-                while true {
-                    let l = 2 * i + 1, r = l + 1
-                    var m = i
-                    if l < count && keys[l] < keys[m] { m = l }
-                    if r < count && keys[r] < keys[m] { m = r }
-                    if m == i { break }
-                    swap(m, i)
-                    i = m
-                }
-            }
-            return first
-        }
     }
 }
