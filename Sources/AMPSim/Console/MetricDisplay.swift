@@ -50,6 +50,10 @@ public struct MetricDisplay: Sendable, Equatable {
         MetricDisplay("partial_loss_payments", "payments with a partial loss"),
         MetricDisplay("linkable_parts_mean", "linkable parts per payment"),
         MetricDisplay("linked_payment_share", "linkable share of multi-part payments"),
+        MetricDisplay("parts_needed_mean", "parts needed per payment"),
+        MetricDisplay("spares_failed_back_mean", "spares failed back per payment"),
+        MetricDisplay("overpayment_at_risk_msat_total", "overpayment at risk (sat)", scale: 1e-3),
+        MetricDisplay("overpaid_msat_total", "overpaid to the receiver (sat)", scale: 1e-3),
     ]
 
     /// The entry for `metric` (its CSV name, unscaled, when it has none).

@@ -37,6 +37,10 @@ import Testing
         #expect(MetricDisplay.of("new_column") == MetricDisplay("new_column", "new_column", scale: 1))
         // No label names a unit the console does not show.
         #expect(MetricDisplay.known.allSatisfy { !$0.label.contains("msat") && !$0.label.contains("(ms)") })
+        // Every summary column in msat or ms has its own entry, shown in sat or s.
+        let scaled = ReplicationSummary.columns.filter { $0.contains("msat") || $0.contains("_ms_") }
+        #expect(scaled.contains("overpayment_at_risk_msat_total"))
+        #expect(scaled.filter { MetricDisplay.of($0).scale != 1e-3 } == [])
     }
 
     @Test func benchTableShowsReadableFiguresAndDashes() {
