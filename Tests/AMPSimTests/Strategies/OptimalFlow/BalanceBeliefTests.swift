@@ -45,13 +45,7 @@ import Testing
 
     /// A route s → a → b → d, 3 hops; hop 2 (b → d) refuses with temporary_channel_failure.
     @Test func routeOutcomeUpdatesEveryHopAndTheReverseDirections() throws {
-        var g = ChannelGraphBuilder()
-        for id in ["s", "a", "b", "d"] { g.addNode(id: id) }
-        let p = DirectionPolicy()
-        g.addChannel(0, 1, capacityMsat: 10_000, balance1Msat: 10_000, id: "sa", policy1: p, policy2: p)
-        g.addChannel(1, 2, capacityMsat: 10_000, balance1Msat: 5_000, id: "ab", policy1: p, policy2: p)
-        g.addChannel(2, 3, capacityMsat: 8_000, balance1Msat: 5_000, id: "bd", policy1: p, policy2: p)
-        let graph = g.build()
+        let graph = FlowTestGraph.make(["s", "a", "b", "d"], [(0, 1, 10_000, 10_000), (1, 2, 10_000, 5_000), (2, 3, 8_000, 5_000)])
         var u = UncertaintyNetwork()
         let other = Route(directions: [0, 2, 4], amounts: [1000, 1000, 1000], cltvTotal: 120)
         let part = Route(directions: [0, 2, 4], amounts: [3000, 3000, 3000], cltvTotal: 120)
@@ -81,12 +75,7 @@ import Testing
     /// belief cannot learn from disables that direction, so the same flow is not planned again; a
     /// failure from the receiver (failing hop = hop count) disables nothing.
     @Test func unlearnableFailuresDisableTheDirection() throws {
-        var g = ChannelGraphBuilder()
-        for id in ["s", "a", "d"] { g.addNode(id: id) }
-        let p = DirectionPolicy()
-        g.addChannel(0, 1, capacityMsat: 10_000, balance1Msat: 10_000, id: "sa", policy1: p, policy2: p)
-        g.addChannel(1, 2, capacityMsat: 10_000, balance1Msat: 5_000, id: "ad", policy1: p, policy2: p)
-        let graph = g.build()
+        let graph = FlowTestGraph.make(["s", "a", "d"], [(0, 1, 10_000, 10_000), (1, 2, 10_000, 5_000)])
         var u = UncertaintyNetwork()
         let part = Route(directions: [0, 2], amounts: [3000, 3000], cltvTotal: 80)
         u.learn(route: part, failingHop: 2, boltCode: 23, graph: graph)
@@ -101,14 +90,7 @@ import Testing
     /// A flow's probability is the product over its channels, parts on one channel taken together:
     /// P(a + b), not P(a) · P(b) (renepay flow_set_probability).
     @Test func flowProbabilityIsTheProductOverItsChannels() {
-        var g = ChannelGraphBuilder()
-        for id in ["s", "a", "b", "d"] { g.addNode(id: id) }
-        let p = DirectionPolicy()
-        g.addChannel(0, 1, capacityMsat: 1000, balance1Msat: 1000, id: "sa", policy1: p, policy2: p)
-        g.addChannel(1, 3, capacityMsat: 100, balance1Msat: 50, id: "ad", policy1: p, policy2: p)
-        g.addChannel(0, 2, capacityMsat: 1000, balance1Msat: 1000, id: "sb", policy1: p, policy2: p)
-        g.addChannel(2, 3, capacityMsat: 200, balance1Msat: 50, id: "bd", policy1: p, policy2: p)
-        let graph = g.build()
+        let graph = FlowTestGraph.make(["s", "a", "b", "d"], [(0, 1, 1000, 1000), (1, 3, 100, 50), (0, 2, 1000, 1000), (2, 3, 200, 50)])
         let u = UncertaintyNetwork()
         let viaA = Route(directions: [0, 2], amounts: [30, 30], cltvTotal: 80)
         let viaB = Route(directions: [4, 6], amounts: [50, 50], cltvTotal: 80)

@@ -102,14 +102,7 @@ import Testing
     /// A two-hop network s → a → t and s → b → t: the decomposition gives one path per branch and the
     /// units of the flow; fees (μ > 0) move the flow to the cheaper branch when beliefs are equal.
     @Test func decompositionAndFees() {
-        var g = ChannelGraphBuilder()
-        for id in ["s", "a", "b", "t"] { g.addNode(id: id) }
-        let p = DirectionPolicy()
-        g.addChannel(0, 1, capacityMsat: 1000, balance1Msat: 1000, id: "sa", policy1: p, policy2: p)
-        g.addChannel(1, 3, capacityMsat: 1000, balance1Msat: 1000, id: "at", policy1: p, policy2: p)
-        g.addChannel(0, 2, capacityMsat: 1000, balance1Msat: 1000, id: "sb", policy1: p, policy2: p)
-        g.addChannel(2, 3, capacityMsat: 1000, balance1Msat: 1000, id: "bt", policy1: p, policy2: p)
-        let graph = g.build()
+        let graph = FlowTestGraph.make(["s", "a", "b", "t"], [(0, 1, 1000, 1000), (1, 3, 1000, 1000), (0, 2, 1000, 1000), (2, 3, 1000, 1000)])
         let ws = FlowWorkspace(graph: graph, segments: 4)
         func input(fee: Double) -> (Int32) -> FlowArcInput? {
             { d in d & 1 == 1 ? nil : FlowArcInput(min: 0, max: 1000, cap: 1000, feePerUnit: d == 6 ? fee : 0) }
