@@ -15,7 +15,8 @@ import Foundation
 /// spendable balances and peers, its mission control, and the amounts its own parts already have in
 /// flight — never other nodes' balances. Routes respect htlc minimum/maximum, capacity, at most
 /// `max_hops` hops and a total CLTV of at most 2016 blocks. All buffers are allocated once and reused:
-/// a search allocates nothing but the route it returns. A search returns nil at once only when no
+/// a search allocates nothing but the route it returns, and `RoutePotential`'s note of a (sender,
+/// receiver) pair it has not seen (its list of free nodes; at most 8 such notes are kept). A search returns nil at once only when no
 /// route can exist (no channel into the receiver or out of the sender can carry the amount).
 ///
 /// Exactness: the route is defined by the cost and a deterministic tie-break — at each node the label
