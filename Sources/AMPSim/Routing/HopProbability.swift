@@ -23,6 +23,9 @@ public struct HopProbability: Sendable {
     public let halfLifeMicros: Double
     /// lnd's aprioriFactor, 1/(1 - weight) - 1 (infinite weight 1 is handled apart).
     let aprioriFactor: Double
+    /// The fraction of the capacity up to which `capacityFactor` is exactly 1.0: fraction - 0.9375
+    /// (negative, so never, for fractions below 0.9375).
+    let exactOneBelow: Double
     /// lnd's bimodal estimator (`routing.cost: bimodal`).
     public let bimodal: BimodalProbability
 
@@ -39,6 +42,7 @@ public struct HopProbability: Sendable {
         capacityFraction = spec.capacityFraction
         halfLifeMicros = spec.halfLifeS * 1e6
         aprioriFactor = spec.aprioriWeight < 1 ? 1 / (1 - spec.aprioriWeight) - 1 : .infinity
+        exactOneBelow = spec.capacityFraction - 0.9375
         bimodal = BimodalProbability(spec)
     }
 
@@ -48,13 +52,14 @@ public struct HopProbability: Sendable {
     }
 
     /// lnd's `capacityFactor`: 1 for amounts well below the capacity, falling smoothly to 0.5 around
-    /// `capacity_fraction` of it, 0 above it. For x <= 0.05·C (and the default fraction) the logistic
-    /// term is below 2^-54 and the factor is exactly 1.0 in double precision, so it is not computed.
+    /// `capacity_fraction` of it, 0 above it. For x <= (fraction - 0.9375)·C the exponent is at least
+    /// 37.5, the logistic term 0.5 / (1 + e^37.5) < 2.6·10^-17 is below half an ulp of 1 (2^-54), and
+    /// the factor is exactly 1.0 in double precision, so it is not computed (`exactOneBelow`).
     @inline(__always) public func capacityFactor(amount x: Int64, capacity: Int64) -> Double {
         if capacityFraction == 1 || capacity == 0 { return 1 }
         if x > capacity { return 0 }
         let c = Double(capacity), a = Double(x)
-        if capacityFraction >= 0.9 && a <= 0.05 * c { return 1 }
+        if a <= exactOneBelow * c { return 1 }
         let denominator = 1 + exp(-(a - capacityFraction * c) / (Self.smearingFraction * c))
         return 1 - (1 - Self.minCapacityFactor) / denominator
     }

@@ -248,6 +248,10 @@ public final class PathFinder {
             defer { if peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
             let x = label.amountIn
+            // Every distance an extension to a node without history can reach: a hop out of such a node
+            // has probability apriori · capacity factor <= apriori, its fee and timelock terms are >= 0,
+            // and rounding is monotone, so the distance computed below is at least this.
+            let noHistoryFloor = label.weight + attemptCost / (label.probability * probability.apriori)
             var e = Int(start[v])
             let end = Int(start[v + 1])
             while e < end {
@@ -274,6 +278,8 @@ public final class PathFinder {
                     let asked = x + load
                     guard asked <= edge.pointee.capacityMsat else { continue }
                     if cost == .apriori && b.nodeResultStamp[u] != g {
+                        // A label already below every distance this hop can give is kept (`precedes`).
+                        if shortcuts && lu.pointee.seen == g && noHistoryFloor > lu.pointee.cost { continue }
                         // No history for u: lnd's a-priori probability times its capacity factor.
                         edgeProbability = probability.apriori * probability.capacityFactor(amount: asked, capacity: edge.pointee.capacityMsat)
                     } else {

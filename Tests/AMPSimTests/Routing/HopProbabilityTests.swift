@@ -51,6 +51,26 @@ import Testing
         #expect(abs(m.capacityFactor(amount: 1000, capacity: 1000) - (1 - 0.5 / (1 + exp(-0.004)))) < 1e-15)
     }
 
+    /// The shortcut that skips the exponential returns exactly what lnd's formula gives, for every
+    /// allowed fraction: at 0.9 and x = 0.05 C the formula gives 1 - 8.6·10^-16, not 1 (an earlier
+    /// shortcut, x <= 0.05 C for any fraction >= 0.9, returned 1 there).
+    @Test func capacityFactorShortcutIsExact() throws {
+        var routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
+        for fraction in [0.75, 0.9, 0.93, 0.95, 0.97, 0.9999] {
+            routing.capacityFraction = fraction
+            let m = HopProbability(routing)
+            let capacity: Int64 = 1_000_000_000
+            for permille in stride(from: Int64(0), through: 1000, by: 1) {
+                let x = capacity / 1000 * permille
+                let c = Double(capacity), a = Double(x)
+                let formula = 1 - (1 - 0.5) / (1 + exp(-(a - fraction * c) / (0.025 * c)))
+                #expect(m.capacityFactor(amount: x, capacity: capacity) == formula, "fraction \(fraction), x = \(permille)/1000 C")
+            }
+        }
+        routing.capacityFraction = 0.9
+        #expect(HopProbability(routing).capacityFactor(amount: 50, capacity: 1000) < 1)
+    }
+
     @Test func uniformBalanceModel() throws {
         let m = try model(.pickhardt)
         let none = UnsafeBufferPointer<MissionControl.PairResult>(start: nil, count: 0)
