@@ -134,10 +134,11 @@ struct CSVTable {
         InputError(location: "\(label):\(lines[row])", path: column, expected: expected, found: found)
     }
 
-    /// The value at (row, column), checked to lie in `range`.
-    func value(_ row: Int, _ column: String, in range: some RangeExpression<Int64>, _ what: String) throws -> Int64 {
+    /// The value at (row, column), checked to lie in `range`; `what` (the expectation an error names) is
+    /// built only for an error.
+    func value(_ row: Int, _ column: String, in range: some RangeExpression<Int64>, _ what: @autoclosure () -> String) throws -> Int64 {
         let v = rows[row][columns.firstIndex(of: column)!]
-        guard range.contains(v) else { throw fail(row, column, expected: what, found: "\(v)") }
+        guard range.contains(v) else { throw fail(row, column, expected: what(), found: "\(v)") }
         return v
     }
 }
