@@ -30,8 +30,9 @@ import Foundation
 /// consistent lower bound on the rest of the route (the larger of `setLowerBounds` and `potentialBound`,
 /// `RoutePotential` cached per sender and receiver), which changes what is explored,
 /// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
-/// route (PathFinder+Reach.swift). `shortcuts = false` turns all of these off (the plain search the
-/// tests compare against).
+/// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
+/// probability is computed when even a hop of probability `apriori` could not replace the label there.
+/// `shortcuts = false` turns all of these off (the plain search the tests compare against).
 public final class PathFinder {
     public let graph: ChannelGraph
     let probability: HopProbability
