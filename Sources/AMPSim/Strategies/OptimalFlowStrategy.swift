@@ -81,27 +81,21 @@ public struct OptimalFlowStrategy: SplitStrategy {
     /// (`no_route` at once) where a splitter sending several HTLCs over one channel can succeed.
     func arcInput(_ d: Int32, own: [Int32: Int64], capUnits: [Int32: Int64], graph g: ChannelGraph, sender: Int,
                   amountSat: Double, known: Bool = true) -> FlowArcInput? {
-        if !known {
-            let i = Int(d)
-            guard g.source(of: i) != sender, g.enabled[i] else { return nil }
-            let upper = g.capacityMsat[i >> 1]
-            guard upper >= 1000 else { return nil }
-            let fee = params.mu * (Double(g.feeRatePPM[i]) / 1e6 + Double(g.feeBaseMsat[i]) / 1000 / amountSat)
-            return FlowArcInput(min: 0, max: upper / 1000, cap: min(upper, g.htlcMaximumMsat[i]) / 1000, feePerUnit: fee)
-        }
-        if let spendable = own[d] {
+        if known, let spendable = own[d] {
             guard !uncertainty.disabled.contains(d) else { return nil }
             let u = spendable / 1000
             return FlowArcInput(min: u, max: u, cap: min(u, capUnits[d] ?? .max), feePerUnit: 0)
         }
         let i = Int(d)
-        guard g.source(of: i) != sender, g.enabled[i], !uncertainty.disabled.contains(d) else { return nil }
-        let belief = uncertainty.belief(d, graph: g), inFlight = uncertainty.inFlight(d)
+        guard g.source(of: i) != sender, g.enabled[i], !(known && uncertainty.disabled.contains(d)) else { return nil }
+        // Unknown to the payment: the belief [0, capacity], nothing in flight, no lowered cap.
+        let belief = known ? uncertainty.belief(d, graph: g) : .unknown(capacityMsat: g.capacityMsat[i >> 1])
+        let inFlight = known ? uncertainty.inFlight(d) : 0
         let upper = belief.maxMsat - inFlight
         guard upper >= 1000 else { return nil }
         let lower = max(0, belief.minMsat - inFlight)
         let fee = params.mu * (Double(g.feeRatePPM[i]) / 1e6 + Double(g.feeBaseMsat[i]) / 1000 / amountSat)
-        let cap = min(min(upper, g.htlcMaximumMsat[i]) / 1000, capUnits[d] ?? .max)
+        let cap = min(min(upper, g.htlcMaximumMsat[i]) / 1000, known ? capUnits[d] ?? .max : .max)
         return FlowArcInput(min: lower / 1000, max: upper / 1000, cap: cap, feePerUnit: fee)
     }
 
