@@ -68,9 +68,9 @@ final class RoutePotential {
         self.sources = sources
         self.start = start
         self.apriori = apriori
-        isFree = SearchBuffers.filled(false, count: max(1, nodeCount))
-        r = SearchBuffers.filled(0, count: max(1, nodeCount))
-        e = SearchBuffers.filled(0, count: max(1, nodeCount))
+        isFree = .filled(false, count: nodeCount)
+        r = .filled(0, count: nodeCount)
+        e = .filled(0, count: nodeCount)
         emptyHeap = KeyedNodeHeap(capacity: sources.count + 1)
     }
 

@@ -103,31 +103,25 @@ final class SearchBuffers {
     init(nodes n: Int, edges e: Int) {
         nodeCount = n
         edgeCount = e
-        labels = Self.filled(Label(), count: max(1, n))
-        done = Self.filled(0, count: max(1, n))
-        knowledgeStamp = Self.filled(0, count: max(1, e))
-        knowledge = Self.filled(Knowledge(), count: max(1, e))
+        labels = .filled(Label(), count: n)
+        done = .filled(0, count: n)
+        knowledgeStamp = .filled(0, count: e)
+        knowledge = .filled(Knowledge(), count: e)
         heap = .allocate(capacity: e + 1)
         pool = .allocate(capacity: e + 1)
         poolNext = .allocate(capacity: e + 1)
-        bucketHead = Self.filled(-1, count: 65)
-        nodeResultStamp = Self.filled(0, count: max(1, n))
-        nodeResultStart = Self.filled(0, count: max(1, n))
-        nodeResultCount = Self.filled(0, count: max(1, n))
-        peerStamp = Self.filled(0, count: max(1, n))
-        reachStamp = Self.filled(0, count: max(1, n))
-        queue = Self.filled(0, count: max(1, n))
-        boundStamp = Self.filled(0, count: max(1, n))
-        bound = Self.filled(0, count: max(1, n))
+        bucketHead = .filled(-1, count: 65)
+        nodeResultStamp = .filled(0, count: n)
+        nodeResultStart = .filled(0, count: n)
+        nodeResultCount = .filled(0, count: n)
+        peerStamp = .filled(0, count: n)
+        reachStamp = .filled(0, count: n)
+        queue = .filled(0, count: n)
+        boundStamp = .filled(0, count: n)
+        bound = .filled(0, count: n)
     }
 
     /// Raw memory for `count` values, each `value`.
-    static func filled<T>(_ value: T, count: Int) -> UnsafeMutablePointer<T> {
-        let p = UnsafeMutablePointer<T>.allocate(capacity: count)
-        p.initialize(repeating: value, count: count)
-        return p
-    }
-
     deinit {
         labels.deallocate()
         done.deallocate()

@@ -109,14 +109,8 @@ public final class FlowWorkspace {
     /// Dijkstra runs so far (for measurements).
     public private(set) var shortestPaths = 0
 
-    static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
-        let p = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(1, count))
-        p.initialize(repeating: value, count: Swift.max(1, count))
-        return p
-    }
-
     static func copy(_ a: [Int32]) -> UnsafeMutablePointer<Int32> {
-        let p = buffer(a.count, Int32(0))
+        let p = UnsafeMutablePointer<Int32>.filled(0, count: a.count)
         for (i, x) in a.enumerated() { p[i] = x }
         return p
     }
@@ -129,19 +123,19 @@ public final class FlowWorkspace {
         directionCount = m
         outStart = Self.copy(graph.outStart); outDirections = Self.copy(graph.outDirections)
         inStart = Self.copy(graph.inStart); inDirections = Self.copy(graph.inDirections)
-        nodes = Self.buffer(n, NodeState())
-        prevBackward = Self.buffer(n, false)
-        onPath = Self.buffer(n, Int32(-1))
-        onPathStamp = Self.buffer(n, UInt32(0))
-        reached = Self.buffer(n, Int32(0))
-        arcs = Self.buffer(m, ArcState())
+        nodes = .filled(NodeState(), count: n)
+        prevBackward = .filled(false, count: n)
+        onPath = .filled(Int32(-1), count: n)
+        onPathStamp = .filled(UInt32(0), count: n)
+        reached = .filled(Int32(0), count: n)
+        arcs = .filled(ArcState(), count: m)
         for d in 0..<m { arcs[d].source = Int32(graph.source(of: d)); arcs[d].target = Int32(graph.target(of: d)) }
-        pieces = Self.buffer(m * width, Piece())
-        touched = Self.buffer(m, Int32(0))
-        memoMin = Self.buffer(m, Int64(0)); memoMax = Self.buffer(m, Int64(0)); memoCap = Self.buffer(m, Int64(0))
-        memoized = Self.buffer(m, false)
-        lnSlopes = Self.buffer(m * width, 0.0)
-        marked = Self.buffer(m, UInt32(0))
+        pieces = .filled(Piece(), count: m * width)
+        touched = .filled(Int32(0), count: m)
+        memoMin = .filled(Int64(0), count: m); memoMax = .filled(Int64(0), count: m); memoCap = .filled(Int64(0), count: m)
+        memoized = .filled(false, count: m)
+        lnSlopes = .filled(0.0, count: m * width)
+        marked = .filled(UInt32(0), count: m)
         emptyHeap = KeyedNodeHeap(capacity: 2 * m + 1)
     }
 
