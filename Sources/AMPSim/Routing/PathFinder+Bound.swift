@@ -53,20 +53,23 @@ extension PathFinder {
 /// whose cost + h is below the route's cost.
 extension PathFinder {
     /// Sets h for the sender, its usable peers and (when their channels are few enough) the peers'
-    /// neighbours; returns h of every other node.
-    func setLowerBounds(sender: Int, amount: Int64) -> Double {
+    /// neighbours; returns h of every other node (`rest`) and `gap`: when the neighbours were set, the
+    /// least h of any node other than the sender and its usable peers (0 when they were not). So every
+    /// node leading into a node without a bound stamp, other than the sender, has h >= gap
+    /// (PathFinder+Deferral.swift).
+    func setLowerBounds(sender: Int, amount: Int64) -> (rest: Double, gap: Double) {
         let b = buffers, g = b.generation
         b.boundStamp[sender] = g
         b.bound[sender] = 0
         let attempt = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
-        guard attempt > 0 else { return 0 }
+        guard attempt > 0 else { return (0, 0) }
         func delta(_ q: Double) -> Double { Self.delta(attempt: attempt, hopBound: q) }
         for d32 in graph.outgoing(sender) where b.peerStamp[graph.target(of: Int(d32))] == g {
             b.boundStamp[graph.target(of: Int(d32))] = g
             b.bound[graph.target(of: Int(d32))] = 0
         }
         // Only the receiver is a usable peer: no other node can lead to the sender.
-        guard !peerList.isEmpty else { return .infinity }
+        guard !peerList.isEmpty else { return (.infinity, 0) }
         let p = probability
         let anySuccess = flatResults.contains { $0.successAmt >= amount }
         let anyHop = p.apriori > HopProbability.previousSuccess ? 1 : anySuccess ? HopProbability.previousSuccess : p.apriori
@@ -77,7 +80,7 @@ extension PathFinder {
         }
         let cap = peerDelta + delta(anyHop)
         // The peers' neighbours only when that costs a small part of a search.
-        guard work <= max(4096, graph.directionCount / 16) else { return peerDelta }
+        guard work <= max(4096, graph.directionCount / 16) else { return (peerDelta, 0) }
         for (peer, q) in peerList {
             let h = min(delta(q), cap)
             for d32 in graph.outgoing(Int(peer)) {
@@ -91,7 +94,8 @@ extension PathFinder {
                 }
             }
         }
-        return cap
+        // Neighbours get min(delta(q), cap) >= peerDelta, every other node cap >= peerDelta.
+        return (cap, peerDelta)
     }
 }
 

@@ -32,6 +32,8 @@ import Foundation
 /// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
 /// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
 /// probability is computed when even a hop of probability `apriori` could not replace the label there.
+/// A settled node's channels are scanned only when the search reaches a lower bound on the keys that scan
+/// could give (PathFinder+Deferral.swift), so the last nodes settled before the route is found are not.
 /// `shortcuts = false` turns all of these off (the plain search the tests compare against).
 public final class PathFinder {
     public let graph: ChannelGraph
@@ -60,6 +62,8 @@ public final class PathFinder {
     public private(set) var searches = 0
     /// Searches answered without running the search proper (no usable sender channel, or the sender-side bound).
     public private(set) var searchesCutShort = 0
+    /// Deferred scans queued and run so far (PathFinder+Deferral.swift): the difference never ran.
+    private(set) var scansDeferred = 0, scansRun = 0
     /// Exact shortcuts on (the sender-side bound, stopping at the sender's last peer, skipping dead ends).
     var shortcuts = true
     /// Tests: pops after which every search marks the nodes that can lie on a route (`reachAfter`).
@@ -124,8 +128,9 @@ public final class PathFinder {
             return nil
         }
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
-        let rest = bounded ? setLowerBounds(sender: sender, amount: amount) : 0
+        let (rest, gap) = bounded ? setLowerBounds(sender: sender, amount: amount) : (0, 0)
         let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
+        let historyMarked = shortcuts && probability.cost == .apriori && markHistoryNeighbours(sender: sender, memory: memory)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -137,7 +142,8 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, potential: pot, step: step, peerOnline: peerOnline)
+                                   results: results, peers: peers, rest: rest, gap: gap, historyMarked: historyMarked, potential: pot,
+                                   step: step, peerOnline: peerOnline)
                         }
                     }
                 }
@@ -191,7 +197,7 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double,
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, gap: Double, historyMarked: Bool,
                 potential: (h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, step: Double, peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
@@ -216,6 +222,13 @@ public final class PathFinder {
         // that can lie on a route (`markReachable`, PathFinder+Reach.swift).
         let q = potential?.q
         let reachStamp = b.reachStamp
+        // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
+        let deferring = shortcuts && cost == .apriori && attemptCost > 0
+        let historyNext = b.historyNextStamp
+        let remoteBound = max(probability.apriori, HopProbability.previousSuccess)
+        let otherBound = historyMarked ? probability.apriori : remoteBound
+        var deferred = 0, run = 0
+        defer { scansDeferred += deferred; scansRun += run }
         var counting = q != nil, reachable = false, pops = 0
         let reachAfter = shortcuts && self.edges.feesNonNegative ? reachAfterPops ?? self.reachAfter(repeated: q != nil) : Int.max
         var live = counting && !Self.isLive(1, receiver, q, minProbability, reachable, reachStamp, g) ? 0 : 1
@@ -229,7 +242,6 @@ public final class PathFinder {
             }
             guard let top = b.pop() else { break }
             pops += 1
-            let c = top.cost
             let v = Int(top.node)
             if counting {
                 if Self.isLive(top.probability, v, q, minProbability, reachable, reachStamp, g) {
@@ -240,14 +252,31 @@ public final class PathFinder {
                     continue
                 }
             }
-            if done[v] == g { continue }
+            // A deferred scan of v's channels (PathFinder+Deferral.swift); v is settled already.
+            let scan = top.cost == -.infinity
+            if !scan {
+                if done[v] == g { continue }
+                if top.cost > labels[v].cost { continue }
+                done[v] = g
+                if v == sender { return }
+            }
             let label = labels[v]
-            if c > label.cost { continue }
-            done[v] = g
-            if v == sender { return }
+            let c = label.cost
             // The sender's last usable peer settled: no candidate for the sender can follow this one's.
-            defer { if peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
+            defer { if !scan && peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
+            if !scan && deferring && peerStamp[v] != g {
+                let floor = label.weight + attemptCost / (label.probability * (historyNext[v] == g ? remoteBound : otherBound))
+                    + (boundStamp[v] == g ? 0 : gap)
+                // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
+                if !floor.isFinite || labels[sender].seen == g && floor > labels[sender].cost { continue }
+                if counting && Self.isLive(label.probability, v, q, minProbability, reachable, reachStamp, g) { live += 1 }
+                b.push(SearchBuffers.HeapEntry(key: floor, cost: -.infinity, probability: label.probability, hopCount: label.hopCount,
+                                               nextDirection: Int32(v), node: Int32(v)))
+                deferred += 1
+                continue
+            }
+            if scan { run += 1 }
             let x = label.amountIn
             // Every distance an extension to a node without history can reach: a hop out of such a node
             // has probability apriori · capacity factor <= apriori, its fee and timelock terms are >= 0,

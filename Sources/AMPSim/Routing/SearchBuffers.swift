@@ -6,11 +6,11 @@
 /// search clears nothing (generation counters instead of clearing arrays). The storage is raw memory
 /// owned by this object and freed with it: the search reads and writes it without bounds,
 /// uniqueness or exclusivity checks, and never allocates. The priority queue (`SearchBuffers+Queue.swift`)
-/// holds at most one entry per direction plus the receiver, which is its fixed capacity; it pops entries
-/// in the order `precedes` defines (a total order on labels), never in an order that depends on how they
-/// were pushed.
-/// Memory: 88 bytes per node, 96 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4 per node;
-/// knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
+/// holds at most one entry per direction (a relaxation), one per node (a deferred scan) plus the receiver,
+/// which is its fixed capacity; it pops entries in the order `precedes` defines (a total order on labels),
+/// never in an order that depends on how they were pushed.
+/// Memory: 176 bytes per node, 96 per direction (labels 48, six stamps 24, results 8, bound 8, queue 4, heap
+/// and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
 final class SearchBuffers {
     /// A node's label in the current search.
     struct Label {
@@ -97,6 +97,9 @@ final class SearchBuffers {
     let reachStamp: UnsafeMutablePointer<UInt32>
     /// A queue of nodes for `markReachable`.
     let queue: UnsafeMutablePointer<Int32>
+    /// Per node: the generation in which a channel into it from a node with mission-control history
+    /// (other than the sender) was marked (`PathFinder.markHistoryNeighbours`).
+    let historyNextStamp: UnsafeMutablePointer<UInt32>
     var heapCount = 0
     var generation: UInt32 = 0
 
@@ -107,9 +110,9 @@ final class SearchBuffers {
         done = .filled(0, count: n)
         knowledgeStamp = .filled(0, count: e)
         knowledge = .filled(Knowledge(), count: e)
-        heap = .allocate(capacity: e + 1)
-        pool = .allocate(capacity: e + 1)
-        poolNext = .allocate(capacity: e + 1)
+        heap = .allocate(capacity: e + n + 1)
+        pool = .allocate(capacity: e + n + 1)
+        poolNext = .allocate(capacity: e + n + 1)
         bucketHead = .filled(-1, count: 65)
         nodeResultStamp = .filled(0, count: n)
         nodeResultStart = .filled(0, count: n)
@@ -119,9 +122,9 @@ final class SearchBuffers {
         queue = .filled(0, count: n)
         boundStamp = .filled(0, count: n)
         bound = .filled(0, count: n)
+        historyNextStamp = .filled(0, count: n)
     }
 
-    /// Raw memory for `count` values, each `value`.
     deinit {
         labels.deallocate()
         done.deallocate()
@@ -139,13 +142,14 @@ final class SearchBuffers {
         queue.deallocate()
         boundStamp.deallocate()
         bound.deallocate()
+        historyNextStamp.deallocate()
     }
 
     /// Starts a new search: a new generation and an empty heap.
     func nextGeneration() {
         generation &+= 1
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 1
         }

@@ -1,0 +1,36 @@
+/// Deferred scans: with lnd's a-priori cost, a settled node's incoming channels are scanned only once the
+/// search reaches a lower bound on the keys of the labels that scan could give, so the last ring of
+/// nodes a search settles before it finds the sender (the largest) is never scanned.
+///
+/// Why it keeps the search exact. Let v be settled with label (weight w, probability p). Extending it over
+/// u -> v, u not the sender, gives u the distance w' + attemptCost / (p · e) with w' >= w (fee and
+/// timelock terms >= 0) and e the hop's probability: at most `apriori` when u has no mission-control
+/// history (its capacity factor is <= 1), at most max(apriori, 0.95) when it has (lnd's node probability
+/// is an average of terms at most those, and a pair's own result gives 0.95 or lowers it;
+/// `HopProbability`). Rounding is monotone, so with q(v) the larger bound over v's neighbours the distance
+/// is at least floor(v) = w + attemptCost / (p · q(v)), and the heap key (distance plus a bound >= 0) too.
+/// So instead of scanning v's channels when v settles, the search queues a scan entry keyed floor(v),
+/// ordered before every label entry of the same key (its cost is -infinity). Every label entry popped
+/// before it has a key below every label the scan could give: each node it settles would keep its label
+/// against those (`SearchBuffers.precedes` compares the cost first, and the node's bound is the same), so
+/// the labels settled, and the route, are those of the immediate scan. A scan entry is not queued when
+/// floor(v) is above the sender's label so far (the sender, bound 0, is popped first and ends the search),
+/// or infinite (every extension's probability is 0, which lnd abandons). The sender's own channel adds
+/// only its local probability, so a usable peer of the sender is scanned at once; when `counting`, a scan
+/// entry counts as live exactly when v's label is (`isLive`: its extensions cannot be live otherwise).
+extension PathFinder {
+    /// Stamps (generation) every node that a node with results in `memory` (other than the sender) has a
+    /// channel into. False, with nothing guaranteed, when that would read more than a small part of the
+    /// graph: then every node is to be taken as next to history.
+    func markHistoryNeighbours(sender: Int, memory: MissionControl) -> Bool {
+        let b = buffers, g = b.generation
+        var work = 0
+        let budget = max(4096, graph.directionCount / 16)
+        for node in memory.results.keys where Int(node) != sender {
+            work += graph.degree(Int(node))
+            if work > budget { return false }
+            for d32 in graph.outgoing(Int(node)) { b.historyNextStamp[graph.target(of: Int(d32))] = g }
+        }
+        return true
+    }
+}
