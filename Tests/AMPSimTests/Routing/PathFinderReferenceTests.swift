@@ -136,10 +136,11 @@ import Testing
         return m
     }
 
-    func compare(cost: RoutingCost, seed: UInt64, searches: Int, tieProne: Bool = false) throws {
+    func compare(cost: RoutingCost, seed: UInt64, searches: Int, tieProne: Bool = false, apriori: Double? = nil) throws {
         let r = RandomStream(seed: seed)
         var routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
         routing.cost = cost
+        if let apriori { routing.aprioriProbability = apriori }
         var found = 0
         for _ in 0..<searches / 20 {
             let n = 8 + Int(r.uniformInt(below: 40))
@@ -185,6 +186,12 @@ import Testing
     @Test func bimodalMatchesTheReference() throws { try compare(cost: .bimodal, seed: 3, searches: 200) }
     @Test func cheapestMatchesTheReference() throws { try compare(cost: .cheapest, seed: 4, searches: 200, tieProne: true) }
     @Test func pickhardtMatchesTheReference() throws { try compare(cost: .pickhardt, seed: 5, searches: 200) }
+    /// Other a-priori probabilities: below, near and above lnd's 0.95 for a previous success (the hop
+    /// bounds of `hopBound` and the deferred scans' floors change with it).
+    @Test(arguments: [0.3, 0.9, 0.99])
+    func otherAprioriProbabilitiesMatchTheReference(apriori: Double) throws {
+        try compare(cost: .apriori, seed: 7, searches: 200, apriori: apriori)
+    }
 
     /// Sparse graphs (long routes, so `RoutePotential`'s bound is far from 0) and one sender searching
     /// again and again while its mission control learns from each route found — successes (which make
