@@ -11,9 +11,10 @@
 /// is at least floor(v) = w + attemptCost / (p · q(v)), and the heap key (distance plus a bound >= 0) too.
 /// So instead of scanning v's channels when v settles, the search queues a scan entry keyed floor(v),
 /// ordered before every label entry of the same key (its cost is -infinity). Every label entry popped
-/// before it has a key below every label the scan could give: each node it settles would keep its label
-/// against those (`SearchBuffers.precedes` compares the cost first, and the node's bound is the same), so
-/// the labels settled, and the route, are those of the immediate scan. A scan entry is not queued when
+/// after v settles and before the scan entry has a key below every label the scan could give (a floor
+/// below the keys already popped goes to the front of the queue at once): each node it settles would
+/// keep its label against those (`SearchBuffers.precedes` compares the cost first, and the node's bound
+/// is the same), so the labels settled, and the route, are those of the immediate scan. A scan entry is not queued when
 /// floor(v) is above the sender's label so far (the sender, bound 0, is popped first and ends the search),
 /// or infinite (every extension's probability is 0, which lnd abandons). The sender's own channel adds
 /// only its local probability, so a usable peer of the sender is scanned at once; when `counting`, a scan
