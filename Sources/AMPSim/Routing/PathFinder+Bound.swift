@@ -61,7 +61,7 @@ extension PathFinder {
         let b = buffers, g = b.generation
         b.boundStamp[sender] = g
         b.bound[sender] = 0
-        let attempt = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
+        let attempt = attemptCost(amount)
         guard attempt > 0 else { return (0, 0) }
         func delta(_ q: Double) -> Double { Self.delta(attempt: attempt, hopBound: q) }
         for d32 in graph.outgoing(sender) where b.peerStamp[graph.target(of: Int(d32))] == g {
@@ -80,7 +80,7 @@ extension PathFinder {
         }
         let cap = peerDelta + delta(anyHop)
         // The peers' neighbours only when that costs a small part of a search.
-        guard work <= max(4096, graph.directionCount / 16) else { return (peerDelta, 0) }
+        guard work <= smallWork else { return (peerDelta, 0) }
         for (peer, q) in peerList {
             let h = min(delta(q), cap)
             for d32 in graph.outgoing(Int(peer)) {
@@ -107,7 +107,7 @@ extension PathFinder {
     /// The potential per unit of attempt cost, and the attempt cost; (nil, 0) when lnd's a-priori
     /// estimator gives no bound (apriori above 0.95 or 0, or no attempt cost) or on a first request.
     func potentialBound(sender: Int, receiver: Int, amount: Int64) -> ((h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, Double) {
-        let attempt = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
+        let attempt = attemptCost(amount)
         let apriori = probability.apriori
         guard attempt > 0, attempt.isFinite, apriori > 0, apriori <= HopProbability.previousSuccess else { return (nil, 0) }
         guard let p = potential.potential(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) else { return (nil, 0) }

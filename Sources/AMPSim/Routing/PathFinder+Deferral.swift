@@ -20,18 +20,12 @@
 /// only its local probability, so a usable peer of the sender is scanned at once; when `counting`, a scan
 /// entry counts as live exactly when v's label is (`isLive`: its extensions cannot be live otherwise).
 extension PathFinder {
-    /// Stamps (generation) every node that a node with results in `memory` (other than the sender) has a
-    /// channel into. False, with nothing guaranteed, when that would read more than a small part of the
-    /// graph: then every node is to be taken as next to history.
-    func markHistoryNeighbours(sender: Int, memory: MissionControl) -> Bool {
+    /// Stamps (generation) every node that `node`, one with results in the sender's mission control, has
+    /// a channel into; returns the channels read. `findRoute` stops marking once more than `smallWork`
+    /// were read: then every node is to be taken as next to history.
+    func markHistoryNeighbours(of node: Int) -> Int {
         let b = buffers, g = b.generation
-        var work = 0
-        let budget = max(4096, graph.directionCount / 16)
-        for node in memory.results.keys where Int(node) != sender {
-            work += graph.degree(Int(node))
-            if work > budget { return false }
-            for d32 in graph.outgoing(Int(node)) { b.historyNextStamp[graph.target(of: Int(d32))] = g }
-        }
-        return true
+        for d32 in graph.outgoing(node) { b.historyNextStamp[graph.target(of: Int(d32))] = g }
+        return graph.degree(node)
     }
 }

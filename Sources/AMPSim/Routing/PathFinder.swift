@@ -82,6 +82,15 @@ public final class PathFinder {
         potential = RoutePotential(nodeCount: graph.nodeCount, sources: edges.sources, start: edges.start, apriori: routing.aprioriProbability)
     }
 
+    /// lnd's absoluteAttemptCost: AttemptCost + amt · AttemptCostPPM / 10^6, for `amount` msat delivered.
+    @inline(__always) func attemptCost(_ amount: Int64) -> Double {
+        penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
+    }
+
+    /// Work (channels read) a search spends on its lower bounds and history marks before it runs: a small
+    /// part of what a search reads.
+    var smallWork: Int { max(4096, graph.directionCount / 16) }
+
     /// The best route from `sender` to `receiver` delivering `amount` msat at time `now`, or nil.
     /// `inFlight` lists (direction, amount) of the sender's own parts of this payment still in flight;
     /// `peerOnline` says whether a peer of the sender is online (the sender knows its own links).
@@ -96,8 +105,14 @@ public final class PathFinder {
         let g = b.generation
         flatResults.removeAll(keepingCapacity: true)
         freeNodes.removeAll(keepingCapacity: true)
+        // Deferred scans (PathFinder+Deferral.swift) need the nodes that a node with history leads into.
+        let deferring = shortcuts && probability.cost == .apriori && attemptCost(amount) > 0
+        var historyWork = 0
         for (node, list) in memory.results {
-            if Int(node) != sender && list.contains(where: { $0.successAmt > 0 }) { freeNodes.append(node) }
+            if Int(node) != sender {
+                if list.contains(where: { $0.successAmt > 0 }) { freeNodes.append(node) }
+                if deferring && historyWork <= smallWork { historyWork += markHistoryNeighbours(of: Int(node)) }
+            }
             b.nodeResultStamp[Int(node)] = g
             b.nodeResultStart[Int(node)] = Int32(flatResults.count)
             b.nodeResultCount[Int(node)] = Int32(list.count)
@@ -130,7 +145,6 @@ public final class PathFinder {
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
         let (rest, gap) = bounded ? setLowerBounds(sender: sender, amount: amount) : (0, 0)
         let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
-        let historyMarked = shortcuts && probability.cost == .apriori && markHistoryNeighbours(sender: sender, memory: memory)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -142,7 +156,7 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, gap: gap, historyMarked: historyMarked, potential: pot,
+                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyWork <= smallWork, potential: pot,
                                    step: step, peerOnline: peerOnline)
                         }
                     }
@@ -197,7 +211,7 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, gap: Double, historyMarked: Bool,
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, gap: Double, deferring: Bool, historyMarked: Bool,
                 potential: (h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, step: Double, peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
@@ -212,8 +226,7 @@ public final class PathFinder {
         let maxHops = Int32(self.maxHops)
         let cost = probability.cost
         let minProbability = self.minProbability
-        // lnd's absoluteAttemptCost: AttemptCost + amt · AttemptCostPPM / 10^6, for the amount delivered.
-        let attemptCost = penaltyBaseMsat + Double(amount) * penaltyPPM / 1e6
+        let attemptCost = self.attemptCost(amount)
         labels[receiver] = SearchBuffers.Label(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1,
                                                seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
@@ -223,7 +236,6 @@ public final class PathFinder {
         let q = potential?.q
         let reachStamp = b.reachStamp
         // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
-        let deferring = shortcuts && cost == .apriori && attemptCost > 0
         let historyNext = b.historyNextStamp
         let remoteBound = max(probability.apriori, HopProbability.previousSuccess)
         let otherBound = historyMarked ? probability.apriori : remoteBound
@@ -336,7 +348,7 @@ public final class PathFinder {
                     weight = label.weight + positiveFee + 1e-3
                     distance = weight
                 case .pickhardt:
-                    weight = label.weight + positiveFee + (penaltyBaseMsat + Double(x) * penaltyPPM / 1e6) * -log(edgeProbability)
+                    weight = label.weight + positiveFee + self.attemptCost(x) * -log(edgeProbability)
                     distance = weight
                 }
                 // lnd: a worse distance, or an equal one without a better probability, is not taken; then

@@ -11,8 +11,8 @@ import Testing
         for id in ["s", "k", "z", "r", "x", "y"] { b.addNode(id: id) }
         let policy = DirectionPolicy(feeBaseMsat: 1000, feeRatePPM: 100, cltvDelta: 40)
         let cap: Int64 = 1_000_000_000
-        func channel(_ a: Int, _ c: Int, _ id: String, _ p1: DirectionPolicy = DirectionPolicy(feeBaseMsat: 1000, feeRatePPM: 100, cltvDelta: 40)) {
-            b.addChannel(a, c, capacityMsat: cap, balance1Msat: cap, id: id, policy1: p1, policy2: policy)
+        func channel(_ a: Int, _ c: Int, _ id: String, _ p1: DirectionPolicy? = nil) {
+            b.addChannel(a, c, capacityMsat: cap, balance1Msat: cap, id: id, policy1: p1 ?? policy, policy2: policy)
         }
         channel(0, 1, "sk")
         channel(1, 2, "kz")
@@ -20,6 +20,10 @@ import Testing
         channel(4, 3, "xr")
         channel(4, 5, "xy")
         return b.build()
+    }
+
+    func makeFinder(_ g: ChannelGraph) throws -> PathFinder {
+        PathFinder(graph: g, routing: try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing)
     }
 
     /// 5,000,000 msat: attempt cost A = 105,000. Hop bound of k 0.6, so h = 69,930.0 (0.999 · A · (1/0.6 - 1))
@@ -35,9 +39,8 @@ import Testing
     /// x's scan, keyed above the route, never runs; the route is the plain search's.
     @Test func aScanKeyedAboveTheRouteNeverRuns() throws {
         let g = graph()
-        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
-        let finder = PathFinder(graph: g, routing: routing)
-        let plain = PathFinder(graph: g, routing: routing)
+        let finder = try makeFinder(g)
+        let plain = try makeFinder(g)
         plain.shortcuts = false
         let network = NetworkState(graph: g)
         let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
@@ -54,8 +57,7 @@ import Testing
     /// 3 scans deferred, 3 run, same route.
     @Test func historyNextToANodeRaisesItsHopBound() throws {
         let g = graph()
-        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
-        let finder = PathFinder(graph: g, routing: routing)
+        let finder = try makeFinder(g)
         var memory = MissionControl()
         memory.record(from: 5, to: 4, success: true, amount: 10_000_000, time: 0)
         let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: memory, network: NetworkState(graph: g)))
