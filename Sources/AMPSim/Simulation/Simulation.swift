@@ -40,6 +40,9 @@ public final class Simulation {
     let greedyTakesHeld: Bool
     /// When set, the network invariants are checked after every event.
     public var checkInvariants = false
+    /// A search that repeats one that found no route in the same `pump`, nothing having changed, is
+    /// counted and answered without running it. Tests turn it off to compare.
+    var reuseNoRoute = true
     public private(set) var invariantViolation: String?
     public private(set) var eventsProcessed = 0
     var ampSettledBeforeComplete = 0
