@@ -5,7 +5,7 @@
 /// exceeds 64); fees beyond Int64.max / 4 (only absurd policies reach them) saturate there, so a fee is
 /// never negative.
 public enum Fees {
-    public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
+    @inline(__always) public static func fee(amountMsat: Int64, baseMsat: Int64, ratePPM: Int64) -> Int64 {
         guard amountMsat > 0, ratePPM > 0 else { return baseMsat }
         // Fast path, same result: when the product fits in 63 bits, a 64-bit division by the constant
         // 10^6 (a multiply and shift) replaces the 128-bit division below.

@@ -173,7 +173,7 @@ public final class PathFinder {
                 }
             }
         }
-        guard b.labels[sender].seen == g else {
+        guard b.labels[sender].seen >= g else {
             if bounded && pot == nil { potential.noteFailure(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) }
             return nil
         }
@@ -226,7 +226,6 @@ public final class PathFinder {
         let b = buffers
         let g = b.generation
         let labels = b.labels
-        let done = b.done
         let peerStamp = b.peerStamp
         let boundStamp = b.boundStamp, lowerBound = b.bound
         let shortcuts = self.shortcuts
@@ -277,9 +276,9 @@ public final class PathFinder {
             // A deferred scan of v's channels (PathFinder+Deferral.swift); v is settled already.
             let scan = top.cost == -.infinity
             if !scan {
-                if done[v] == g { continue }
+                if labels[v].seen == g + 1 { continue }
                 if top.cost > labels[v].cost { continue }
-                done[v] = g
+                labels[v].seen = g + 1
                 if v == sender { return }
             }
             let label = labels[v]
@@ -291,7 +290,7 @@ public final class PathFinder {
                 let floor = label.weight + attemptCost / (label.probability * (historyNext[v] == g ? remoteBound : otherBound))
                     + (boundStamp[v] == g ? 0 : gap)
                 // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
-                if !floor.isFinite || labels[sender].seen == g && floor > labels[sender].cost { continue }
+                if !floor.isFinite || labels[sender].seen >= g && floor > labels[sender].cost { continue }
                 if counting && Self.isLive(label.probability, v, q, minProbability, reachable, reachStamp, g) { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: floor, cost: -.infinity, probability: label.probability, hopCount: label.hopCount,
                                                nextDirection: Int32(v), node: Int32(v)))
@@ -312,11 +311,12 @@ public final class PathFinder {
                 // A dead end is no use unless it is the sender itself.
                 let u = s >= 0 ? s : ~s
                 if s < 0 && u != sender && shortcuts { continue }
-                if done[u] == g { continue }
-                let edge = edges + e
                 let lu = labels + u
-                // Every distance through v is at least c: a label already below it cannot improve.
-                if lu.pointee.seen == g && c > lu.pointee.cost { continue }
+                // A final label stays; and every distance through v is at least c: a label already
+                // below it cannot improve. (One load for both: `seen` is g + 1 when final.)
+                let seen = lu.pointee.seen
+                if seen == g + 1 || seen == g && c > lu.pointee.cost { continue }
+                let edge = edges + e
                 let edgeProbability: Double, fee: Int64, delta: Int32
                 if u == sender {
                     // The sender knows its own channels exactly: spendable balance, free slot, peer online.
@@ -378,7 +378,7 @@ public final class PathFinder {
                 // The sender's label so far bounds its final cost from above: an entry keyed above it
                 // would be popped after the search ends. Its label stays (it still decides what may
                 // replace it), only the heap entry is left out.
-                if labels[sender].seen == g && key > labels[sender].cost { continue }
+                if labels[sender].seen >= g && key > labels[sender].cost { continue }
                 if counting && Self.isLive(routeProbability, u, q, minProbability, reachable, reachStamp, g) { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: key, cost: distance, probability: routeProbability, hopCount: hops, nextDirection: direction, node: Int32(u)))
             }

@@ -28,7 +28,7 @@ import Foundation
 ///
 /// Guarantees: `potential(sender:receiver:free:)` returns the same values as a fresh `build`, whatever
 /// was asked before. Memory: 8 bytes per node for each of the last `capacity` keys, plus 2 bytes per
-/// node, 8 more and a heap of at most one entry per direction for building; linear.
+/// node, 8 more and a heap of at most one entry per direction for building, and 1 MB of exponentials; linear.
 final class RoutePotential {
     let nodeCount: Int
     /// Neighbours of v: `sources[start[v] ..< start[v + 1]]` (as in `BackwardEdges`, `~u` for a dead end).
@@ -57,6 +57,8 @@ final class RoutePotential {
     let r: UnsafeMutablePointer<UInt16>
     /// exp(U · r(v)), per node, for the sender side.
     let e: UnsafeMutablePointer<Double>
+    /// exp(U · r) and exp(-U · r) by r (NaN until first needed): r takes few distinct values.
+    let expUp: UnsafeMutablePointer<Double>, expDown: UnsafeMutablePointer<Double>
     /// The sender side's Dijkstra heap: at most one push per direction plus the sender.
     let emptyHeap: KeyedNodeHeap
     var buckets: [[Int32]] = []
@@ -71,6 +73,8 @@ final class RoutePotential {
         isFree = .filled(false, count: nodeCount)
         r = .filled(0, count: nodeCount)
         e = .filled(0, count: nodeCount)
+        expUp = .filled(.nan, count: Int(UInt16.max) + 1)
+        expDown = .filled(.nan, count: Int(UInt16.max) + 1)
         emptyHeap = KeyedNodeHeap(capacity: sources.count + 1)
     }
 
@@ -79,6 +83,8 @@ final class RoutePotential {
         isFree.deallocate()
         r.deallocate()
         e.deallocate()
+        expUp.deallocate()
+        expDown.deallocate()
         emptyHeap.deallocate()
     }
 
@@ -136,6 +142,14 @@ final class RoutePotential {
         if let i = asked.firstIndex(where: { $0.key == key }) { asked[i].failed = true }
     }
 
+    /// exp(sign · U · r), from the table once computed.
+    @inline(__always) func exponential(_ r: UInt16, sign: Double) -> Double {
+        let table = sign > 0 ? expUp : expDown
+        let k = Int(r)
+        if table[k].isNaN { table[k] = exp(sign * Self.unit * Double(k)) }
+        return table[k]
+    }
+
     /// A node's weight -ln b in whole units (rounded down), capped.
     func weight(free: Bool) -> Int {
         let b = free ? HopProbability.previousSuccess : apriori
@@ -153,7 +167,7 @@ final class RoutePotential {
                 dial(from: key.receiver, entering: true, key, src.baseAddress!, st.baseAddress!, into: r)
                 senderSide(key, src.baseAddress!, st.baseAddress!, h)
                 dial(from: key.sender, entering: false, key, src.baseAddress!, st.baseAddress!, into: r)
-                for v in 0..<nodeCount { q[v] = exp(-Self.unit * Double(r[v])) }
+                for v in 0..<nodeCount { q[v] = exponential(r[v], sign: -1) }
             }
         }
     }
@@ -209,7 +223,7 @@ final class RoutePotential {
         let deltaOther = PathFinder.delta(attempt: 1, hopBound: apriori)
         var heap = emptyHeap
         let sender = key.sender
-        for v in 0..<nodeCount { e[v] = exp(Self.unit * Double(r[v])) }
+        for v in 0..<nodeCount { e[v] = exponential(r[v], sign: 1) }
         h[sender] = 0
         heap.push(0, Int32(sender))
         while let (d, u32) = heap.pop() {

@@ -28,12 +28,19 @@ extension SearchBuffers {
         poolCount += 1
     }
 
-    /// Puts pool slot `slot` (holding `entry`, or about to) at the front of its bucket.
+    /// Puts pool slot `slot` (holding `entry`, or about to) at the front of its bucket, whose least key
+    /// it updates.
     @inline(__always) func link(_ entry: HeapEntry, bits: UInt64, at slot: Int) {
         let j = 64 - (bits ^ lastBits).leadingZeroBitCount
         pool[slot] = entry
         let bit: UInt64 = 1 << UInt64(j - 1)
-        poolNext[slot] = bucketMask & bit != 0 ? bucketHead[j] : -1
+        if bucketMask & bit != 0 {
+            poolNext[slot] = bucketHead[j]
+            bucketLeast[j] = min(bucketLeast[j], bits)
+        } else {
+            poolNext[slot] = -1
+            bucketLeast[j] = bits
+        }
         bucketHead[j] = Int32(slot)
         bucketMask |= bit
     }
@@ -52,14 +59,8 @@ extension SearchBuffers {
         let j = bucketMask.trailingZeroBitCount + 1
         bucketMask &= ~(UInt64(1) << UInt64(j - 1))
         let head = Int(bucketHead[j])
-        var smallest = UInt64.max
+        lastBits = bucketLeast[j]
         var k = head
-        while k >= 0 {
-            smallest = min(smallest, Self.orderedBits(pool[k].key))
-            k = Int(poolNext[k])
-        }
-        lastBits = smallest
-        k = head
         while k >= 0 {
             let next = Int(poolNext[k])
             let entry = pool[k]

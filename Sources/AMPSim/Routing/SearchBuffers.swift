@@ -9,7 +9,7 @@
 /// holds at most one entry per direction (a relaxation), one per node (a deferred scan) plus the receiver,
 /// which is its fixed capacity; it pops entries in the order `precedes` defines (a total order on labels),
 /// never in an order that depends on how they were pushed.
-/// Memory: 176 bytes per node, 96 per direction (labels 48, six stamps 24, results 8, bound 8, queue 4, heap
+/// Memory: 172 bytes per node, 96 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4, heap
 /// and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
 final class SearchBuffers {
     /// A node's label in the current search.
@@ -23,6 +23,8 @@ final class SearchBuffers {
         var amountIn: Int64 = 0
         var cltv: Int32 = 0
         var nextDirection: Int32 = -1
+        /// `generation` while the label may still change, `generation + 1` once final (settled); older
+        /// values (below `generation`) are labels of earlier searches.
         var seen: UInt32 = 0
         var hopCount: Int32 = 0
     }
@@ -67,8 +69,6 @@ final class SearchBuffers {
     let nodeCount: Int
     let edgeCount: Int
     let labels: UnsafeMutablePointer<Label>
-    /// Per node: the generation in which its label became final (a dense array: checked for every edge).
-    let done: UnsafeMutablePointer<UInt32>
     let knowledgeStamp: UnsafeMutablePointer<UInt32>
     let knowledge: UnsafeMutablePointer<Knowledge>
     /// The queue's bucket 0: a binary heap of the entries keyed at most `lastBits`.
@@ -79,6 +79,8 @@ final class SearchBuffers {
     let poolNext: UnsafeMutablePointer<Int32>
     /// Buckets 1 ... 64: the first entry of each (valid when its bit of `bucketMask` is set).
     let bucketHead: UnsafeMutablePointer<Int32>
+    /// Buckets 1 ... 64: the least key (as ordered bits) of each (valid when its bit of `bucketMask` is set).
+    let bucketLeast: UnsafeMutablePointer<UInt64>
     var bucketMask: UInt64 = 0
     var poolCount = 0
     /// The key (as ordered bits) of the last entry moved into bucket 0: no entry outside it is keyed below.
@@ -101,19 +103,20 @@ final class SearchBuffers {
     /// (other than the sender) was marked (`PathFinder.markHistoryNeighbours`).
     let historyNextStamp: UnsafeMutablePointer<UInt32>
     var heapCount = 0
+    /// Even: a label's `seen` is `generation` (set) or `generation + 1` (final) in the current search.
     var generation: UInt32 = 0
 
     init(nodes n: Int, edges e: Int) {
         nodeCount = n
         edgeCount = e
         labels = .filled(Label(), count: n)
-        done = .filled(0, count: n)
         knowledgeStamp = .filled(0, count: e)
         knowledge = .filled(Knowledge(), count: e)
         heap = .allocate(capacity: e + n + 1)
         pool = .allocate(capacity: e + n + 1)
         poolNext = .allocate(capacity: e + n + 1)
         bucketHead = .filled(-1, count: 65)
+        bucketLeast = .filled(0, count: 65)
         nodeResultStamp = .filled(0, count: n)
         nodeResultStart = .filled(0, count: n)
         nodeResultCount = .filled(0, count: n)
@@ -127,13 +130,13 @@ final class SearchBuffers {
 
     deinit {
         labels.deallocate()
-        done.deallocate()
         knowledgeStamp.deallocate()
         knowledge.deallocate()
         heap.deallocate()
         pool.deallocate()
         poolNext.deallocate()
         bucketHead.deallocate()
+        bucketLeast.deallocate()
         nodeResultStamp.deallocate()
         nodeResultStart.deallocate()
         nodeResultCount.deallocate()
@@ -147,11 +150,11 @@ final class SearchBuffers {
 
     /// Starts a new search: a new generation and an empty heap.
     func nextGeneration() {
-        generation &+= 1
+        generation &+= 2
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; done[i] = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
-            generation = 1
+            generation = 2
         }
         clearQueue()
     }
@@ -165,38 +168,39 @@ final class SearchBuffers {
         return knowledge + e
     }
 
-    /// A binary min-heap push (sift up while the entry precedes its parent).
+    /// A binary min-heap push: the hole at the end moves up while the entry precedes its parent.
     @inline(__always) func heapPush(_ entry: HeapEntry) {
         var i = heapCount
         heapCount += 1
-        heap[i] = entry
         while i > 0 {
             let parent = (i - 1) >> 1
-            if !Self.precedes(heap[i], heap[parent]) { break }
-            let t = heap[parent]; heap[parent] = heap[i]; heap[i] = t
+            if !Self.precedes(entry, heap[parent]) { break }
+            heap[i] = heap[parent]
             i = parent
         }
+        heap[i] = entry
     }
 
-    /// Removes the root: the last entry moves to the root and sifts down to the earlier child while that
-    /// child precedes it (the right child only when it precedes the left).
+    /// Removes the root: the hole at the root moves down to the earlier child (the right one only when it
+    /// precedes the left) while that child precedes the last entry, which then fills the hole.
     @inline(__always) func heapPop() -> HeapEntry? {
         guard heapCount > 0 else { return nil }
         let first = heap[0]
         heapCount -= 1
         let n = heapCount
         if n > 0 {
-            heap[0] = heap[n]
+            let last = heap[n]
             var i = 0
             while true {
                 let l = 2 * i + 1
                 if l >= n { break }
                 let r = l + 1
                 let m = r < n && Self.precedes(heap[r], heap[l]) ? r : l
-                if !Self.precedes(heap[m], heap[i]) { break }
-                let t = heap[i]; heap[i] = heap[m]; heap[m] = t
+                if !Self.precedes(heap[m], last) { break }
+                heap[i] = heap[m]
                 i = m
             }
+            heap[i] = last
         }
         return first
     }
