@@ -23,23 +23,19 @@ struct KeyedNodeHeap {
         nodes.deallocate()
     }
 
-    @inline(__always) func swap(_ a: Int, _ b: Int) {
-        let k = keys[a], n = nodes[a]
-        keys[a] = keys[b]; nodes[a] = nodes[b]
-        keys[b] = k; nodes[b] = n
-    }
-
+    /// Sifts with a hole (the moving pair is written once, where it stops): the same comparisons and
+    /// final positions as swapping at every step.
     @inline(__always) mutating func push(_ key: Double, _ node: Int32) {
         precondition(count < capacity, "KeyedNodeHeap: more than \(capacity) entries")
-        keys[count] = key; nodes[count] = node
         var i = count
         count += 1
         while i > 0 {
             let parent = (i - 1) / 2
-            if keys[parent] <= keys[i] { break }
-            swap(parent, i)
+            if keys[parent] <= key { break }
+            keys[i] = keys[parent]; nodes[i] = nodes[parent]
             i = parent
         }
+        keys[i] = key; nodes[i] = node
     }
 
     @inline(__always) mutating func pop() -> (Double, Int32)? {
@@ -47,17 +43,19 @@ struct KeyedNodeHeap {
         let first = (keys[0], nodes[0])
         count -= 1
         if count > 0 {
-            keys[0] = keys[count]; nodes[0] = nodes[count]
+            let key = keys[count], node = nodes[count]
             var i = 0
             while true {
                 let l = 2 * i + 1, r = l + 1
                 var m = i
-                if l < count && keys[l] < keys[m] { m = l }
-                if r < count && keys[r] < keys[m] { m = r }
+                var least = key
+                if l < count && keys[l] < least { m = l; least = keys[l] }
+                if r < count && keys[r] < least { m = r }
                 if m == i { break }
-                swap(m, i)
+                keys[i] = keys[m]; nodes[i] = nodes[m]
                 i = m
             }
+            keys[i] = key; nodes[i] = node
         }
         return first
     }
