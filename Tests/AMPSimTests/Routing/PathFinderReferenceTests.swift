@@ -136,7 +136,8 @@ import Testing
         return m
     }
 
-    func compare(cost: RoutingCost, seed: UInt64, searches: Int, tieProne: Bool = false, apriori: Double? = nil) throws {
+    func compare(cost: RoutingCost, seed: UInt64, searches: Int, tieProne: Bool = false, apriori: Double? = nil,
+                 generation: UInt32? = nil) throws {
         let r = RandomStream(seed: seed)
         var routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
         routing.cost = cost
@@ -148,6 +149,7 @@ import Testing
             routing.maxHops = r.uniform() < 0.2 ? 2 + Int(r.uniformInt(below: 3)) : 20
             let finder = PathFinder(graph: g, routing: routing)
             finder.reachAfterPops = [0, 5, nil][Int(r.uniformInt(below: 3))]
+            if let generation { finder.buffers.generation = generation }
             let plain = PathFinder(graph: g, routing: routing)
             plain.shortcuts = false
             var network = NetworkState(graph: g)
@@ -191,6 +193,12 @@ import Testing
     @Test(arguments: [0.3, 0.9, 0.99])
     func otherAprioriProbabilitiesMatchTheReference(apriori: Double) throws {
         try compare(cost: .apriori, seed: 7, searches: 200, apriori: apriori)
+    }
+
+    /// Each finder starts 10 searches before its generation counter wraps (a label's `seen` is the
+    /// generation, or generation + 1 once final: every stamp must be cleared at the wrap).
+    @Test func searchesAcrossTheGenerationWrapMatchTheReference() throws {
+        try compare(cost: .apriori, seed: 8, searches: 200, generation: UInt32.max - 21)
     }
 
     /// Sparse graphs (long routes, so `RoutePotential`'s bound is far from 0) and one sender searching
