@@ -88,7 +88,8 @@ extension Simulation {
         // pump with no launch between them nothing a search reads changes (the time, the network's
         // balances, the sender's mission control, the payment's parts in flight, which peers are
         // online): the same amount finds no route again, so that search is counted, not run.
-        // ZmnSCPxj's halving asks for many equal halves of parts that found no route.
+        // ZmnSCPxj's halving asks for many equal halves of parts that found no route. The last 8 amounts
+        // are kept (a halving level has at most two).
         var noRouteAmounts: [Int64] = []
         let sender = Int(payments[p].spec.sender), receiver = Int(payments[p].spec.receiver)
         while !payments[p].gaveUp && !payments[p].finished && scheduler.now < payments[p].deadline
@@ -143,6 +144,7 @@ extension Simulation {
                     noRouteAmounts.removeAll()
                     launch(p, request: request, route: route)
                 } else {
+                    if noRouteAmounts.count == 8 { noRouteAmounts.removeFirst() }
                     noRouteAmounts.append(request.amountMsat)
                     payments[p].strategy.noRoute(request, v, random: strategyStream)
                 }
