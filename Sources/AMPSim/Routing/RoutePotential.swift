@@ -27,8 +27,9 @@ import Foundation
 /// Nodes that cannot reach the sender get h = +infinity (still consistent: all their neighbours too).
 ///
 /// Guarantees: `potential(sender:receiver:free:)` returns the same values as a fresh `build`, whatever
-/// was asked before. Memory: 8 bytes per node for each of the last `capacity` keys, plus 2 bytes per
-/// node, 8 more and a heap of at most one entry per direction for building, and 1 MB of exponentials; linear.
+/// was asked before. Memory: 8 bytes per node for each of the last `capacity` keys, plus for building
+/// 11 bytes per node, 24 per direction (the sender side's queue 16, `dial`'s entries 8) and 1 MB of
+/// exponentials; linear.
 final class RoutePotential {
     let nodeCount: Int
     /// Neighbours of v: `sources[start[v] ..< start[v + 1]]` (as in `BackwardEdges`, `~u` for a dead end).
@@ -59,9 +60,12 @@ final class RoutePotential {
     let e: UnsafeMutablePointer<Double>
     /// exp(U · r) and exp(-U · r) by r (NaN until first needed): r takes few distinct values.
     let expUp: UnsafeMutablePointer<Double>, expDown: UnsafeMutablePointer<Double>
-    /// The sender side's Dijkstra heap: at most one push per direction plus the sender.
-    let emptyHeap: KeyedNodeHeap
-    var buckets: [[Int32]] = []
+    /// The sender side's Dijkstra queue (its buffers; each build starts an empty copy): at most one push
+    /// per direction plus the sender.
+    let emptyQueue: MonotoneNodeQueue
+    /// `dial`'s buckets (heads by distance modulo the span, at most 4,097) and its pool of entries.
+    let dialHeads: UnsafeMutablePointer<Int32>, dialNode: UnsafeMutablePointer<Int32>, dialNext: UnsafeMutablePointer<Int32>
+    let dialCapacity: Int
     /// Builds so far (cache misses), for tests.
     private(set) var builds = 0
 
@@ -75,7 +79,11 @@ final class RoutePotential {
         e = .filled(0, count: nodeCount)
         expUp = .filled(.nan, count: Int(UInt16.max) + 1)
         expDown = .filled(.nan, count: Int(UInt16.max) + 1)
-        emptyHeap = KeyedNodeHeap(capacity: sources.count + 1)
+        emptyQueue = MonotoneNodeQueue(capacity: sources.count + 1)
+        dialCapacity = sources.count + 1
+        dialHeads = .allocate(capacity: 4097)
+        dialNode = .allocate(capacity: dialCapacity)
+        dialNext = .allocate(capacity: dialCapacity)
     }
 
     deinit {
@@ -85,7 +93,10 @@ final class RoutePotential {
         e.deallocate()
         expUp.deallocate()
         expDown.deallocate()
-        emptyHeap.deallocate()
+        emptyQueue.deallocate()
+        dialHeads.deallocate()
+        dialNode.deallocate()
+        dialNext.deallocate()
     }
 
     /// The cached entry for `key`, if any (moved to the front).
@@ -156,7 +167,7 @@ final class RoutePotential {
         return Int(min(4096, (-log(b) / Self.unit).rounded(.down)))
     }
 
-    /// Step 1 (r from the receiver, buckets by r) and step 3 (h from the sender, a binary heap), per unit
+    /// Step 1 (r from the receiver, buckets by r) and step 3 (h from the sender, a radix heap), per unit
     /// of attempt cost.
     func build(_ key: Key, into h: UnsafeMutablePointer<Double>, _ q: UnsafeMutablePointer<Double>) {
         builds += 1
@@ -182,20 +193,22 @@ final class RoutePotential {
         out.update(repeating: unreached, count: nodeCount)
         let wFree = weight(free: true), wOther = weight(free: false)
         let span = max(wFree, wOther) + 1
-        var buckets = self.buckets
-        self.buckets = []
-        defer { self.buckets = buckets }
-        if buckets.count != span { buckets = [[Int32]](repeating: [], count: span) }
-        for i in buckets.indices { buckets[i].removeAll(keepingCapacity: true) }
+        // Buckets by distance modulo span: linked lists (LIFO) over a pool of at most one entry per
+        // direction plus the source (an entry is pushed only on a strict improvement, and a node's
+        // channels are read once, at its final distance).
+        let heads = dialHeads, entryNode = dialNode, entryNext = dialNext
+        for i in 0..<span { heads[i] = -1 }
         out[source] = 0
-        buckets[0].append(Int32(source))
-        var pending = 1, level = 0
+        entryNode[0] = Int32(source)
+        entryNext[0] = -1
+        heads[0] = 0
+        var used = 1, pending = 1, level = 0
         while pending > 0 && level < Int(unreached) {
             let slot = level % span
-            var i = 0
-            while i < buckets[slot].count {
-                let v = Int(buckets[slot][i])
-                i += 1
+            while heads[slot] >= 0 {
+                let entry = Int(heads[slot])
+                heads[slot] = entryNext[entry]
+                let v = Int(entryNode[entry])
                 pending -= 1
                 if Int(out[v]) != level { continue }
                 let wv = v == key.sender ? 0 : isFree[v] ? wFree : wOther
@@ -205,12 +218,16 @@ final class RoutePotential {
                     let w = entering ? (u == key.sender ? 0 : isFree[u] ? wFree : wOther) : wv
                     let reach = level + w
                     if reach >= Int(unreached) || reach >= Int(out[u]) { continue }
+                    precondition(used < dialCapacity, "RoutePotential.dial: more entries than directions")
                     out[u] = UInt16(reach)
-                    buckets[reach % span].append(Int32(u))
+                    let t = reach % span
+                    entryNode[used] = Int32(u)
+                    entryNext[used] = heads[t]
+                    heads[t] = Int32(used)
+                    used += 1
                     pending += 1
                 }
             }
-            buckets[slot].removeAll(keepingCapacity: true)
             level += 1
         }
     }
@@ -221,12 +238,13 @@ final class RoutePotential {
         h.update(repeating: .infinity, count: nodeCount)
         let deltaFree = PathFinder.delta(attempt: 1, hopBound: HopProbability.previousSuccess)
         let deltaOther = PathFinder.delta(attempt: 1, hopBound: apriori)
-        var heap = emptyHeap
+        var queue = emptyQueue
+        queue.reset()
         let sender = key.sender
         for v in 0..<nodeCount { e[v] = exponential(r[v], sign: 1) }
         h[sender] = 0
-        heap.push(0, Int32(sender))
-        while let (d, u32) = heap.pop() {
+        queue.push(0, Int32(sender))
+        while let (d, u32) = queue.pop() {
             let u = Int(u32)
             if d > h[u] { continue }
             let delta = u == sender ? 0 : isFree[u] ? deltaFree : deltaOther
@@ -237,7 +255,7 @@ final class RoutePotential {
                 let nd = d + c
                 if nd < h[v] {
                     h[v] = nd
-                    heap.push(nd, Int32(v))
+                    queue.push(nd, Int32(v))
                 }
             }
         }
