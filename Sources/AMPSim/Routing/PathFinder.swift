@@ -63,7 +63,7 @@ public final class PathFinder {
     /// Searches answered without running the search proper (no usable sender channel, or the sender-side bound).
     public private(set) var searchesCutShort = 0
     /// Searches counted but not run, their answer known (`countRepeatedSearch`).
-    public private(set) var searchesRepeated = 0
+    private(set) var searchesRepeated = 0
     /// Deferred scans queued and run so far (PathFinder+Deferral.swift): the difference never ran.
     private(set) var scansDeferred = 0, scansRun = 0
     /// Exact shortcuts on (the sender-side bound, stopping at the sender's last peer, skipping dead ends).
@@ -87,7 +87,7 @@ public final class PathFinder {
     /// Counts a search that is not run because its answer is known: no route, as an earlier search with
     /// the same inputs found, nothing it reads having changed since (`Simulation.pump`). Counted so
     /// that `searches` stays the number of searches a sender makes.
-    public func countRepeatedSearch() {
+    func countRepeatedSearch() {
         searches += 1
         searchesRepeated += 1
     }

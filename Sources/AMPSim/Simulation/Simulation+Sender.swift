@@ -84,13 +84,14 @@ extension Simulation {
     /// Asks the strategy for parts and launches those that find a route, until it waits or gives up.
     func pump(_ p: Int) {
         var guardCount = 0
-        // Amounts that found no route since this pump last launched a part. Between two searches of one
-        // pump with no launch between them nothing a search reads changes (the time, the network's
-        // balances, the sender's mission control, the payment's parts in flight, which peers are
-        // online): the same amount finds no route again, so that search is counted, not run.
-        // ZmnSCPxj's halving asks for many equal halves of parts that found no route. The last 8 amounts
-        // are kept (a halving level has at most two).
+        // Amounts that found no route since the payment's last launch (`launch` is the only place its
+        // attempts grow). Between two searches of one pump with no launch between them nothing a search
+        // reads changes (the time, the network's balances, the sender's mission control, the payment's
+        // parts in flight, which peers are online): the same amount finds no route again, so that
+        // search is counted, not run. ZmnSCPxj's halving asks for many equal halves of parts that found
+        // no route. The last 8 amounts are kept (a halving level has at most two).
         var noRouteAmounts: [Int64] = []
+        var noRouteSince = payments[p].attempts
         let sender = Int(payments[p].spec.sender), receiver = Int(payments[p].spec.receiver)
         while !payments[p].gaveUp && !payments[p].finished && scheduler.now < payments[p].deadline
                 && payments[p].attempts < (scenario.payment.maxAttempts ?? .max) {
@@ -124,12 +125,15 @@ extension Simulation {
                 if let planned = request.route {
                     // A strategy that routes itself (optimal-flow): its route, if the sender's own channel still takes it.
                     if plannedRouteFits(planned, request: request, sender: sender) {
-                        noRouteAmounts.removeAll()
                         launch(p, request: request, route: planned)
                     } else {
                         payments[p].strategy.noRoute(request, v, random: strategyStream)
                     }
                     continue
+                }
+                if payments[p].attempts != noRouteSince {
+                    noRouteAmounts.removeAll()
+                    noRouteSince = payments[p].attempts
                 }
                 if reuseNoRoute && noRouteAmounts.contains(request.amountMsat) {
                     finder.countRepeatedSearch()
@@ -141,7 +145,6 @@ extension Simulation {
                 if let route = finder.findRoute(from: sender, to: receiver, amount: request.amountMsat, now: scheduler.now,
                                                 memory: memories[sender], network: network, inFlight: loadBuffer,
                                                 peerOnline: { availability.isOnline($0) }) {
-                    noRouteAmounts.removeAll()
                     launch(p, request: request, route: route)
                 } else {
                     if noRouteAmounts.count == 8 { noRouteAmounts.removeFirst() }
