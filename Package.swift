@@ -25,11 +25,14 @@ let package = Package(
             pkgConfig: "liblzma",
             providers: [.apt(["liblzma-dev"])]
         ),
+        // A header-only module: a cache prefetch hint for the path search.
+        .systemLibrary(name: "CPrefetch"),
         .target(
             name: "AMPSim",
             dependencies: [
                 "CGSL",
                 "CLZMA",
+                "CPrefetch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),

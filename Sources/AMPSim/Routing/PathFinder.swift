@@ -1,4 +1,5 @@
 import Foundation
+import CPrefetch
 
 /// Finds a sender's route for one part as lnd's `findPath` does (routing/pathfind.go): Dijkstra
 /// backwards from the receiver (a hop's fee depends on the amount it forwards downstream) over the
@@ -307,6 +308,13 @@ public final class PathFinder {
             let end = Int(start[v + 1])
             while e < end {
                 defer { e &+= 1 }
+                // The label of the neighbour 8 channels on is loaded while this one is worked on: on a
+                // large graph most of a search's time was the wait for these labels (perf: 30% of
+                // `search` on the 100,000-node case). A hint only; nothing computed depends on it.
+                if e &+ 8 < end {
+                    let ahead = Int(sources[e &+ 8])
+                    ampsim_prefetch(labels + (ahead >= 0 ? ahead : ~ahead))
+                }
                 let s = Int(sources[e])
                 // A dead end is no use unless it is the sender itself.
                 let u = s >= 0 ? s : ~s
