@@ -263,6 +263,8 @@ public final class PathFinder {
                 live = b.countQueued { Self.isLive($0.probability, Int($0.node), q, minProbability, reachable, reachStamp, g) }
             }
             guard let top = b.pop() else { break }
+            // The heap's new first entry is most often the next one popped: its label is loaded meanwhile.
+            if b.heapCount > 0 { ampsim_prefetch(labels + Int(b.heap[0].node)) }
             pops += 1
             let v = Int(top.node)
             if counting {

@@ -1,4 +1,5 @@
 import Foundation
+import CPrefetch
 
 /// An A* lower bound for lnd's a-priori cost that grows with a route's length the way the cost does
 /// (the attempt cost is divided by the route's probability, so each hop adds more than the one after
@@ -209,6 +210,8 @@ final class RoutePotential {
                 let entry = Int(heads[slot])
                 heads[slot] = entryNext[entry]
                 let v = Int(entryNode[entry])
+                // The next node of this bucket: its channels' sources are loaded while v's are read (a hint).
+                if heads[slot] >= 0 { ampsim_prefetch(src + Int(st[Int(entryNode[Int(heads[slot])])])) }
                 pending -= 1
                 if Int(out[v]) != level { continue }
                 let wv = v == key.sender ? 0 : isFree[v] ? wFree : wOther
