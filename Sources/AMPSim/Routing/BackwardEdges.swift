@@ -24,6 +24,11 @@ struct BackwardEdges {
     let edges: [Edge]
     /// `edges[e].source` again, densely (`~source` for a dead end): the one field read for every edge a search scans.
     let sources: [Int32]
+
+    /// The node of a `sources` entry, dead end or not.
+    @inline(__always) static func node(_ source: Int32) -> Int {
+        Int(source >= 0 ? source : ~source)
+    }
     let start: [Int32]
     let position: [Int32]
     /// Every fee base and rate is >= 0, so amounts never shrink upstream and no edge costs less than 0.

@@ -313,13 +313,10 @@ public final class PathFinder {
                 // The label of the neighbour 8 channels on is loaded while this one is worked on: on a
                 // large graph most of a search's time was the wait for these labels (perf: 30% of
                 // `search` on the 100,000-node case). A hint only; nothing computed depends on it.
-                if e &+ 8 < end {
-                    let ahead = Int(sources[e &+ 8])
-                    ampsim_prefetch(labels + (ahead >= 0 ? ahead : ~ahead))
-                }
-                let s = Int(sources[e])
+                if e &+ 8 < end { ampsim_prefetch(labels + BackwardEdges.node(sources[e &+ 8])) }
+                let s = sources[e]
                 // A dead end is no use unless it is the sender itself.
-                let u = s >= 0 ? s : ~s
+                let u = BackwardEdges.node(s)
                 if s < 0 && u != sender && shortcuts { continue }
                 let lu = labels + u
                 // A final label stays; and every distance through v is at least c: a label already

@@ -28,7 +28,7 @@ import CPrefetch
 /// Nodes that cannot reach the sender get h = +infinity (still consistent: all their neighbours too).
 ///
 /// Guarantees: `potential(sender:receiver:free:)` returns the same values as a fresh `build`, whatever
-/// was asked before. Memory: 8 bytes per node for each of the last `capacity` keys, plus for building
+/// was asked before. Memory: 16 bytes per node (h and Q) for each of the last `capacity` keys, plus for building
 /// 11 bytes per node, 24 per direction (the sender side's queue 16, `dial`'s entries 8) and 1 MB of
 /// exponentials; linear.
 final class RoutePotential {
@@ -216,8 +216,7 @@ final class RoutePotential {
                 if Int(out[v]) != level { continue }
                 let wv = v == key.sender ? 0 : isFree[v] ? wFree : wOther
                 for k in Int(st[v])..<Int(st[v + 1]) {
-                    let s = src[k]
-                    let u = Int(s >= 0 ? s : ~s)
+                    let u = BackwardEdges.node(src[k])
                     let w = entering ? (u == key.sender ? 0 : isFree[u] ? wFree : wOther) : wv
                     let reach = level + w
                     if reach >= Int(unreached) || reach >= Int(out[u]) { continue }
@@ -252,8 +251,7 @@ final class RoutePotential {
             if d > h[u] { continue }
             let delta = u == sender ? 0 : isFree[u] ? deltaFree : deltaOther
             for k in Int(st[u])..<Int(st[u + 1]) {
-                let s = src[k]
-                let v = Int(s >= 0 ? s : ~s)
+                let v = BackwardEdges.node(src[k])
                 let c = delta == 0 ? 0 : delta * e[v]
                 let nd = d + c
                 if nd < h[v] {
