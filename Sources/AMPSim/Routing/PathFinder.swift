@@ -154,7 +154,8 @@ public final class PathFinder {
             return nil
         }
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
-        let (rest, gap) = bounded ? setLowerBounds(sender: sender, amount: amount) : (0, 0)
+        let (rest, gap) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: deferring && historyWork <= smallWork)
+            : (RestBound.uniform(0), 0)
         let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
@@ -222,7 +223,7 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: Double, gap: Double, deferring: Bool, historyMarked: Bool,
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: RestBound, gap: Double, deferring: Bool, historyMarked: Bool,
                 potential: (h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, step: Double, peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
@@ -247,6 +248,7 @@ public final class PathFinder {
         let reachStamp = b.reachStamp
         // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
         let historyNext = b.historyNextStamp
+        let receiverNext = b.receiverNextStamp
         let remoteBound = max(probability.apriori, HopProbability.previousSuccess)
         let otherBound = historyMarked ? probability.apriori : remoteBound
         var deferred = 0, run = 0
@@ -379,7 +381,8 @@ public final class PathFinder {
                                                  nextDirection: direction, seen: g, hopCount: hops)
                 // A*: the key adds u's lower bound on what the rest of the route adds, the larger of
                 // `setLowerBounds`'s and `potentialBound`'s (the maximum of two consistent bounds is one).
-                var h = boundStamp[u] == g ? lowerBound[u] : rest
+                var h = boundStamp[u] == g ? lowerBound[u] : rest.value(historyNext: historyNext[u] == g, results: b.nodeResultStamp[u] == g,
+                                                                                    receiverNext: receiverNext[u] == g)
                 if let potential { h = max(h, step * potential.h[u]) }
                 let key = distance + h
                 // The sender's label so far bounds its final cost from above: an entry keyed above it

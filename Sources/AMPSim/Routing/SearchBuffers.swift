@@ -9,7 +9,7 @@
 /// holds at most one entry per direction (a relaxation), one per node (a deferred scan) plus the receiver,
 /// which is its fixed capacity; it pops entries in the order `precedes` defines (a total order on labels),
 /// never in an order that depends on how they were pushed.
-/// Memory: 172 bytes per node, 96 per direction (labels 48, five stamps 20, results 8, bound 8, queue 4, heap
+/// Memory: 176 bytes per node, 96 per direction (labels 48, six stamps 24, results 8, bound 8, queue 4, heap
 /// and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
 final class SearchBuffers {
     /// A node's label in the current search.
@@ -102,6 +102,9 @@ final class SearchBuffers {
     /// Per node: the generation in which a channel into it from a node with mission-control history
     /// (other than the sender) was marked (`PathFinder.markHistoryNeighbours`).
     let historyNextStamp: UnsafeMutablePointer<UInt32>
+    /// Per node: the generation in which it was found to have a channel into the receiver
+    /// (`PathFinder.setLowerBounds`).
+    let receiverNextStamp: UnsafeMutablePointer<UInt32>
     var heapCount = 0
     /// Even: a label's `seen` is `generation` (set) or `generation + 1` (final) in the current search.
     var generation: UInt32 = 0
@@ -126,6 +129,7 @@ final class SearchBuffers {
         boundStamp = .filled(0, count: n)
         bound = .filled(0, count: n)
         historyNextStamp = .filled(0, count: n)
+        receiverNextStamp = .filled(0, count: n)
     }
 
     deinit {
@@ -146,13 +150,14 @@ final class SearchBuffers {
         boundStamp.deallocate()
         bound.deallocate()
         historyNextStamp.deallocate()
+        receiverNextStamp.deallocate()
     }
 
     /// Starts a new search: a new generation and an empty heap.
     func nextGeneration() {
         generation &+= 2
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0; receiverNextStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 2
         }

@@ -26,17 +26,18 @@ import Testing
         PathFinder(graph: g, routing: try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing)
     }
 
-    /// 5,000,000 msat: attempt cost A = 105,000. Hop bound of k 0.6, so h = 69,930.0 (0.999 · A · (1/0.6 - 1))
-    /// for k's neighbour z and cap = 139,860 for every other node; the gap for a node k does not lead into
-    /// is 69,930. By hand:
-    /// - r settles at 0; its scan is deferred to 175,000 + 69,930 = 244,930 (k does not lead into r).
-    /// - That scan labels z (weight 30,503, cost 205,503, key 275,433) and x (weight 1,503, cost
-    ///   176,503, key 316,363).
+    /// 5,000,000 msat: attempt cost A = 105,000. Hop bound of k 0.6, and no success anywhere, so every label
+    /// but the receiver's has probability at most 0.6 and each hop's term is worth 1/0.6 more
+    /// (`setLowerBounds`): h = 116,550.0 (0.999 · A · (1/0.6 - 1) / 0.6) for k's neighbour z and cap = 233,100
+    /// for every other node; the gap for a node k does not lead into is 116,550. By hand:
+    /// - r settles at 0; its scan is deferred to 175,000 + 116,550 = 291,550 (k does not lead into r).
+    /// - That scan labels z (weight 30,503, cost 205,503, key 322,053) and x (weight 1,503, cost
+    ///   176,503, key 409,603).
     /// - z settles; k leads into it, so its scan is deferred to 30,503 + A / 0.36 = 322,169.7.
-    /// - x settles (316,363); its scan is deferred to 1,503 + A / 0.36 + 69,930 = 363,099.7.
     /// - z's scan runs: k gets cost 32,009 + A / 0.36 = 323,675.7; k settles, a peer, so its scan runs at
     ///   once: s gets 32,009 + A / 0.342 = 339,026.5. k was the last usable peer: the search ends.
-    /// x's scan, keyed above the route, never runs; the route is the plain search's.
+    /// x, keyed above the route, never settles (with the bound of 1/0.6 less it settled at 316,363 and its
+    /// deferred scan never ran); the route is the plain search's.
     @Test func aScanKeyedAboveTheRouteNeverRuns() throws {
         let g = graph()
         let finder = try makeFinder(g)
@@ -46,15 +47,17 @@ import Testing
         let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
         #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sk", "kz", "zr"])
         #expect(route == plain.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
-        #expect(finder.scansDeferred == 3)
+        #expect(finder.scansDeferred == 2)
         #expect(finder.scansRun == 2)
         #expect(plain.scansDeferred == 0)
     }
 
     /// The same search when y, x's other neighbour, has mission-control history (a success on y -> x): a hop
-    /// out of y may then have probability 0.95, so x's scan is deferred only to 1,503 + A / (0.6 · 0.95)
-    /// + 69,930 = 255,643.5, below the route, and runs as soon as x settles (y, a dead end, gets no label).
-    /// 3 scans deferred, 3 run, same route.
+    /// out of y may then have probability 0.95, and so may a label at y, so K = d(k) / 0.95 = 73,610.5 (the
+    /// gap); z, without history, keeps 116,550; x, which y leads into, gets K + 0.999 · A · (1/0.95 - 1) / 0.6
+    /// = 82,811.8. r's scan (248,610.5) labels z (key 322,053) and x (key 259,314.8); x settles and its
+    /// scan is deferred only to 1,503 + A / (0.6 · 0.95) + 73,610.5 = 259,324.1, below the route and below
+    /// z's key, so it runs next (y, a dead end, gets no label). 3 scans deferred, 3 run, same route.
     @Test func historyNextToANodeRaisesItsHopBound() throws {
         let g = graph()
         let finder = try makeFinder(g)

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import AMPSim
+
+/// The A* lower bound of `setLowerBounds` (PathFinder+Bound.swift), on a graph whose search can be
+/// followed by hand: a bound that overestimates at a node with mission-control history sends the search
+/// down the wrong route.
+@Suite struct PathFinderBoundTests {
+    /// s - a - y - r and s - b - r. All policies 1000 msat + 100 ppm, 40 blocks, except b -> r (21,000 msat
+    /// base). y's channel to r carried 10,000,000 msat before (a success in the sender's mission control).
+    func graph() -> ChannelGraph {
+        var b = ChannelGraphBuilder()
+        for id in ["s", "a", "y", "b", "r"] { b.addNode(id: id) }
+        let policy = DirectionPolicy(feeBaseMsat: 1000, feeRatePPM: 100, cltvDelta: 40)
+        let cap: Int64 = 1_000_000_000
+        func channel(_ x: Int, _ z: Int, _ id: String, _ p1: DirectionPolicy? = nil) {
+            b.addChannel(x, z, capacityMsat: cap, balance1Msat: cap, id: id, policy1: p1 ?? policy, policy2: policy)
+        }
+        channel(0, 1, "sa")
+        channel(1, 2, "ay")
+        channel(2, 4, "yr")
+        channel(0, 3, "sb")
+        channel(3, 4, "br", DirectionPolicy(feeBaseMsat: 21_000, feeRatePPM: 100, cltvDelta: 40))
+        return b.build()
+    }
+
+    /// 5,000,000 msat: attempt cost A = 105,000; the sender's own hops 0.95, a's and b's 0.6, y's to r 0.95
+    /// (its success). Route via y: p = 0.95 · 0.6 · 0.95, cost 3,006 + A / 0.5415 = 196,911.8; via b:
+    /// 21,503 + A / 0.57 = 205,713.5. So the route is s, a, y, r.
+    ///
+    /// y has history, so a label there may have probability 0.95 and its bound is d(a) / 0.95 =
+    /// 0.999 · A · (1/0.6 - 1) / 0.95 = 73,610.5: y (cost 1,503 + A / 0.95 = 112,029.4) is keyed 185,639.9,
+    /// before b (196,503), and the search finds the route via y. Had the bound taken y's labels to have
+    /// probability at most 0.6, as for a node without history, y would be keyed 112,029.4 + 116,550 =
+    /// 228,579.4: b, a peer, would settle first, the sender would get 205,713.5 from it and settle before y,
+    /// and the search would return the route via b.
+    @Test func aNodeWithHistoryIsBoundedAsIfItsLabelsHadProbability95() throws {
+        let g = graph()
+        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
+        let finder = PathFinder(graph: g, routing: routing)
+        let plain = PathFinder(graph: g, routing: routing)
+        plain.shortcuts = false
+        var memory = MissionControl()
+        memory.record(from: 2, to: 4, success: true, amount: 10_000_000, time: 0)
+        let network = NetworkState(graph: g)
+        let route = try #require(finder.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: memory, network: network))
+        #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sa", "ay", "yr"])
+        #expect(route == plain.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: memory, network: network))
+    }
+
+    /// The same graph without history: y's bound is d(a) / 0.6 = 116,550 and the route via b is the best
+    /// (via y: 3,006 + A / 0.342 = 310,023.5).
+    @Test func withoutHistoryTheRouteIsViaB() throws {
+        let g = graph()
+        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
+        let finder = PathFinder(graph: g, routing: routing)
+        let route = try #require(finder.findRoute(from: 0, to: 4, amount: 5_000_000, now: 0, memory: MissionControl(),
+                                                  network: NetworkState(graph: g)))
+        #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sb", "br"])
+    }
+}
