@@ -9,19 +9,8 @@ import Testing
     /// s - a - y - r and s - b - r. All policies 1000 msat + 100 ppm, 40 blocks, except b -> r (21,000 msat
     /// base). y's channel to r carried 10,000,000 msat before (a success in the sender's mission control).
     func graph() -> ChannelGraph {
-        var b = ChannelGraphBuilder()
-        for id in ["s", "a", "y", "b", "r"] { b.addNode(id: id) }
-        let policy = DirectionPolicy(feeBaseMsat: 1000, feeRatePPM: 100, cltvDelta: 40)
-        let cap: Int64 = 1_000_000_000
-        func channel(_ x: Int, _ z: Int, _ id: String, _ p1: DirectionPolicy? = nil) {
-            b.addChannel(x, z, capacityMsat: cap, balance1Msat: cap, id: id, policy1: p1 ?? policy, policy2: policy)
-        }
-        channel(0, 1, "sa")
-        channel(1, 2, "ay")
-        channel(2, 4, "yr")
-        channel(0, 3, "sb")
-        channel(3, 4, "br", DirectionPolicy(feeBaseMsat: 21_000, feeRatePPM: 100, cltvDelta: 40))
-        return b.build()
+        HandGraph.build(nodes: ["s", "a", "y", "b", "r"],
+                        channels: [(0, 1, "sa", nil), (1, 2, "ay", nil), (2, 4, "yr", nil), (0, 3, "sb", nil), (3, 4, "br", 21_000)])
     }
 
     /// 5,000,000 msat: attempt cost A = 105,000; the sender's own hops 0.95, a's and b's 0.6, y's to r 0.95

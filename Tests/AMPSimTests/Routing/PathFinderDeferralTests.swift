@@ -7,19 +7,8 @@ import Testing
     /// s - k - z - r, and x - r, x - y. All policies 1000 msat + 100 ppm, 40 blocks, except z -> r
     /// (30,000 msat base). The sender's only usable peer is k.
     func graph() -> ChannelGraph {
-        var b = ChannelGraphBuilder()
-        for id in ["s", "k", "z", "r", "x", "y"] { b.addNode(id: id) }
-        let policy = DirectionPolicy(feeBaseMsat: 1000, feeRatePPM: 100, cltvDelta: 40)
-        let cap: Int64 = 1_000_000_000
-        func channel(_ a: Int, _ c: Int, _ id: String, _ p1: DirectionPolicy? = nil) {
-            b.addChannel(a, c, capacityMsat: cap, balance1Msat: cap, id: id, policy1: p1 ?? policy, policy2: policy)
-        }
-        channel(0, 1, "sk")
-        channel(1, 2, "kz")
-        channel(2, 3, "zr", DirectionPolicy(feeBaseMsat: 30_000, feeRatePPM: 100, cltvDelta: 40))
-        channel(4, 3, "xr")
-        channel(4, 5, "xy")
-        return b.build()
+        HandGraph.build(nodes: ["s", "k", "z", "r", "x", "y"],
+                        channels: [(0, 1, "sk", nil), (1, 2, "kz", nil), (2, 3, "zr", 30_000), (4, 3, "xr", nil), (4, 5, "xy", nil)])
     }
 
     func makeFinder(_ g: ChannelGraph) throws -> PathFinder {
