@@ -78,13 +78,18 @@ extension PathFinder {
         var k: Double
         /// D(v): no node with history leads into v, or one does.
         var dApriori: Double, dAny: Double
-        /// E(v) for a node without and with history, times `far` unless it has a channel into the receiver.
-        var eApriori: Double, eAny: Double, far: Double
+        /// E(v) for a node without and with history, times eAny again unless it has a channel into the receiver.
+        var eApriori: Double, eAny: Double
 
-        static func uniform(_ h: Double) -> RestBound { RestBound(k: h, dApriori: 0, dAny: 0, eApriori: 1, eAny: 1, far: 1) }
+        static func uniform(_ h: Double) -> RestBound { RestBound(k: h, dApriori: 0, dAny: 0, eApriori: 1, eAny: 1) }
+
+        /// d · E(v): a hop term d on a label at v.
+        @inline(__always) func scaled(_ d: Double, results: Bool, receiverNext: Bool) -> Double {
+            d * (results ? eAny : eApriori) * (receiverNext ? 1 : eAny)
+        }
 
         @inline(__always) func value(historyNext: Bool, results: Bool, receiverNext: Bool) -> Double {
-            k + (historyNext ? dAny : dApriori) * (results ? eAny : eApriori) * (receiverNext ? 1 : far)
+            k + scaled(historyNext ? dAny : dApriori, results: results, receiverNext: receiverNext)
         }
     }
 
@@ -127,15 +132,16 @@ extension PathFinder {
         for e in Int(edges.start[receiver])..<Int(edges.start[receiver + 1]) {
             b.receiverNextStamp[BackwardEdges.node(edges.sources[e])] = g
         }
-        let dAny = delta(anyHop), dApriori = historyMarked ? max(dAny, delta(aprioriHop)) : dAny
-        let rest = RestBound(k: k, dApriori: dApriori, dAny: dAny, eApriori: eApriori, eAny: eAny, far: eAny)
+        // delta falls as its bound rises, and aprioriHop <= anyHop: dApriori >= dAny.
+        let dAny = delta(anyHop), dApriori = historyMarked ? delta(aprioriHop) : dAny
+        let rest = RestBound(k: k, dApriori: dApriori, dAny: dAny, eApriori: eApriori, eAny: eAny)
         for (peer, q) in peerList {
             let d = delta(q)
             for d32 in graph.outgoing(Int(peer)) {
                 let v = graph.target(of: Int(d32))
                 if v == sender || b.peerStamp[v] == g { continue }
                 let results = b.nodeResultStamp[v] == g, near = b.receiverNextStamp[v] == g
-                let h = min(d * (results ? eAny : eApriori) * (near ? 1 : eAny),
+                let h = min(rest.scaled(d, results: results, receiverNext: near),
                             rest.value(historyNext: b.historyNextStamp[v] == g, results: results, receiverNext: near))
                 if b.boundStamp[v] != g {
                     b.boundStamp[v] = g
