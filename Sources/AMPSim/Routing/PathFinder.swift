@@ -29,7 +29,8 @@ import CPrefetch
 /// `min_probability`; dead ends (nodes whose channels all lead to one peer) are never labelled, since
 /// no route can pass through them. With lnd's a-priori cost the heap is ordered A*-style by cost plus a
 /// consistent lower bound on the rest of the route (the larger of `setLowerBounds` and `potentialBound`,
-/// `RoutePotential` cached per sender and receiver), which changes what is explored,
+/// `RoutePotential` cached per sender and receiver, built only where `RoutePotential.minNodes` allows:
+/// by default nowhere), which changes what is explored,
 /// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
 /// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
 /// probability is computed when even a hop of probability `apriori` could not replace the label there.
@@ -238,8 +239,7 @@ public final class PathFinder {
         let cost = probability.cost
         let minProbability = self.minProbability
         let attemptCost = self.attemptCost(amount)
-        labels[receiver] = SearchBuffers.Label(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1,
-                                               seen: g, hopCount: 0)
+        labels[receiver].set(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
         // Heap entries that may still lead to a route (`isLive`), counted once `counting`: with the
         // potential's sender-side bound from the start, and after `reachAfter` pops with the nodes
@@ -377,8 +377,8 @@ public final class PathFinder {
                                                                    lu.pointee.cost, lu.pointee.probability, lu.pointee.hopCount, lu.pointee.nextDirection) {
                     continue
                 }
-                lu.pointee = SearchBuffers.Label(cost: distance, weight: weight, probability: routeProbability, amountIn: x + fee, cltv: newCLTV,
-                                                 nextDirection: direction, seen: g, hopCount: hops)
+                lu.pointee.set(cost: distance, weight: weight, probability: routeProbability, amountIn: x + fee, cltv: newCLTV,
+                               nextDirection: direction, seen: g, hopCount: hops)
                 // A*: the key adds u's lower bound on what the rest of the route adds, the larger of
                 // `setLowerBounds`'s and `potentialBound`'s (the maximum of two consistent bounds is one).
                 var h = boundStamp[u] == g ? lowerBound[u] : rest.value(historyNext: historyNext[u] == g, results: b.nodeResultStamp[u] == g,

@@ -116,9 +116,11 @@ final class RoutePotential {
     /// before and whose search found no route (`noteFailure`) — an AMP payment whose parts begin to
     /// find no route keeps asking; a keysend payment, or one whose searches succeed, never pays for it.
     static let askedBeforeBuild = 2
-    /// Below this many nodes no key is built (unless `buildOnFirstAsk`): measured, a search there is so
-    /// short that builds cost more than they save (the quickstart, 1,000 nodes: 12% more CPU time).
-    var minNodes = 10_000
+    /// Below this many nodes no key is built (unless `buildOnFirstAsk`). Measured, builds cost more than
+    /// they save at every size since a label and its node's stamps share a cache line (Benchmarks/README.md,
+    /// part 9: without builds C with 4,000 payments took 6% less CPU time, I with 6,000 and 20,000 payments
+    /// 22-23% less; part 5: the quickstart, 1,000 nodes, 12%). So by default none is built; tests lower it.
+    var minNodes = Int.max
     /// Build on the first request for a key (tests); otherwise as above.
     var buildOnFirstAsk = false
 

@@ -9,10 +9,11 @@
 /// holds at most one entry per direction (a relaxation), one per node (a deferred scan) plus the receiver,
 /// which is its fixed capacity; it pops entries in the order `precedes` defines (a total order on labels),
 /// never in an order that depends on how they were pushed.
-/// Memory: 176 bytes per node, 96 per direction (labels 48, six stamps 24, results 8, bound 8, queue 4, heap
+/// Memory: 176 bytes per node, 96 per direction (labels 64 with four of the six stamps, two stamps 8, results 8, bound 8, queue 4, heap
 /// and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
 final class SearchBuffers {
-    /// A node's label in the current search.
+    /// A node's label in the current search, and the node's stamps that a scan reads with it: 64 bytes,
+    /// one cache line (`labels` is aligned to 64), so a scanned channel's source costs one line, not five.
     struct Label {
         /// lnd's distance: weight + attempt cost / probability (the heap key).
         var cost: Double = 0
@@ -27,6 +28,37 @@ final class SearchBuffers {
         /// values (below `generation`) are labels of earlier searches.
         var seen: UInt32 = 0
         var hopCount: Int32 = 0
+        /// The node's stamps (`nodeResultStamp`, `boundStamp`, `historyNextStamp`, `receiverNextStamp`):
+        /// kept when the label changes (`set`).
+        var resultStamp: UInt32 = 0
+        var boundStamp: UInt32 = 0
+        var historyNextStamp: UInt32 = 0
+        var receiverNextStamp: UInt32 = 0
+
+        /// Replaces the label, keeping the node's stamps.
+        @inline(__always) mutating func set(cost: Double, weight: Double, probability: Double, amountIn: Int64, cltv: Int32,
+                                            nextDirection: Int32, seen: UInt32, hopCount: Int32) {
+            self.cost = cost
+            self.weight = weight
+            self.probability = probability
+            self.amountIn = amountIn
+            self.cltv = cltv
+            self.nextDirection = nextDirection
+            self.seen = seen
+            self.hopCount = hopCount
+        }
+    }
+
+    /// One stamp of every node, stored in its `Label` (read and written in place, as raw bytes).
+    struct StampColumn {
+        let base: UnsafeMutableRawPointer
+        init(_ labels: UnsafeMutablePointer<Label>, _ field: KeyPath<Label, UInt32>) {
+            base = UnsafeMutableRawPointer(labels) + MemoryLayout<Label>.offset(of: field)!
+        }
+        @inline(__always) subscript(i: Int) -> UInt32 {
+            get { base.load(fromByteOffset: i &* MemoryLayout<Label>.stride, as: UInt32.self) }
+            nonmutating set { base.storeBytes(of: newValue, toByteOffset: i &* MemoryLayout<Label>.stride, as: UInt32.self) }
+        }
     }
 
     /// What the current payment already has in flight on one edge (indexed like
@@ -87,13 +119,13 @@ final class SearchBuffers {
     var lastBits: UInt64 = 0
     /// Per node: the generation in which its results were laid out, and where (start, count) in the
     /// search's flat list of results.
-    let nodeResultStamp: UnsafeMutablePointer<UInt32>
+    let nodeResultStamp: StampColumn
     let nodeResultStart: UnsafeMutablePointer<Int32>
     let nodeResultCount: UnsafeMutablePointer<Int32>
     /// Per node: the generation in which it was found to be a usable peer of the sender.
     let peerStamp: UnsafeMutablePointer<UInt32>
     /// Per node: the generation in which its A* lower bound was set, and the bound.
-    let boundStamp: UnsafeMutablePointer<UInt32>
+    let boundStamp: StampColumn
     let bound: UnsafeMutablePointer<Double>
     /// Per node: the generation in which it was found able to lie on a route (`PathFinder.markReachable`).
     let reachStamp: UnsafeMutablePointer<UInt32>
@@ -101,10 +133,10 @@ final class SearchBuffers {
     let queue: UnsafeMutablePointer<Int32>
     /// Per node: the generation in which a channel into it from a node with mission-control history
     /// (other than the sender) was marked (`PathFinder.markHistoryNeighbours`).
-    let historyNextStamp: UnsafeMutablePointer<UInt32>
+    let historyNextStamp: StampColumn
     /// Per node: the generation in which it was found to have a channel into the receiver
     /// (`PathFinder.setLowerBounds`).
-    let receiverNextStamp: UnsafeMutablePointer<UInt32>
+    let receiverNextStamp: StampColumn
     var heapCount = 0
     /// Even: a label's `seen` is `generation` (set) or `generation + 1` (final) in the current search.
     var generation: UInt32 = 0
@@ -112,7 +144,12 @@ final class SearchBuffers {
     init(nodes n: Int, edges e: Int) {
         nodeCount = n
         edgeCount = e
-        labels = .filled(Label(), count: n)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, n) * MemoryLayout<Label>.stride, alignment: 64)
+        labels = raw.initializeMemory(as: Label.self, repeating: Label(), count: max(1, n))
+        nodeResultStamp = StampColumn(labels, \.resultStamp)
+        boundStamp = StampColumn(labels, \.boundStamp)
+        historyNextStamp = StampColumn(labels, \.historyNextStamp)
+        receiverNextStamp = StampColumn(labels, \.receiverNextStamp)
         knowledgeStamp = .filled(0, count: e)
         knowledge = .filled(Knowledge(), count: e)
         heap = .allocate(capacity: e + n + 1)
@@ -120,20 +157,16 @@ final class SearchBuffers {
         poolNext = .allocate(capacity: e + n + 1)
         bucketHead = .filled(-1, count: 65)
         bucketLeast = .filled(0, count: 65)
-        nodeResultStamp = .filled(0, count: n)
         nodeResultStart = .filled(0, count: n)
         nodeResultCount = .filled(0, count: n)
         peerStamp = .filled(0, count: n)
         reachStamp = .filled(0, count: n)
         queue = .filled(0, count: n)
-        boundStamp = .filled(0, count: n)
         bound = .filled(0, count: n)
-        historyNextStamp = .filled(0, count: n)
-        receiverNextStamp = .filled(0, count: n)
     }
 
     deinit {
-        labels.deallocate()
+        UnsafeMutableRawPointer(labels).deallocate()
         knowledgeStamp.deallocate()
         knowledge.deallocate()
         heap.deallocate()
@@ -141,16 +174,12 @@ final class SearchBuffers {
         poolNext.deallocate()
         bucketHead.deallocate()
         bucketLeast.deallocate()
-        nodeResultStamp.deallocate()
         nodeResultStart.deallocate()
         nodeResultCount.deallocate()
         peerStamp.deallocate()
         reachStamp.deallocate()
         queue.deallocate()
-        boundStamp.deallocate()
         bound.deallocate()
-        historyNextStamp.deallocate()
-        receiverNextStamp.deallocate()
     }
 
     /// Starts a new search: a new generation and an empty heap.
