@@ -155,7 +155,9 @@ public final class PathFinder {
             return nil
         }
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
-        let (rest, gap) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: deferring && historyWork <= smallWork)
+        // Every node that a node with history leads into is marked (the marking above stopped at no limit).
+        let historyMarked = deferring && historyWork <= smallWork
+        let (rest, gap) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: historyMarked)
             : (RestBound.uniform(0), 0)
         let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
@@ -169,7 +171,7 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyWork <= smallWork, potential: pot,
+                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyMarked, potential: pot,
                                    step: step, peerOnline: peerOnline)
                         }
                     }
