@@ -13,41 +13,62 @@
 /// plain label-setting would end after settling the rest. Labels are never skipped, only the search
 /// ended, so the labels a search sets before then are those it always set.
 extension PathFinder {
-    /// Pops after which a search that has not finished marks the reachable nodes (a breadth-first search
-    /// over at most every direction once, which pays off only on a long search that fails): only when
-    /// the search repeats one already made (it has `RoutePotential`'s bound), as an AMP payment's last,
-    /// failing searches do; a keysend payment's long searches mostly succeed.
-    func reachAfter(repeated: Bool) -> Int {
-        repeated ? max(1024, graph.nodeCount / 16) : .max
+    /// Pops after which a search that has not finished starts marking the reachable nodes. The marking
+    /// pays off on a search that fails (an AMP payment's last searches flood the graph from the receiver,
+    /// and the sender's usable peers often reach only a few nodes at a large amount), and is wasted on
+    /// one that finds its route; so it starts early but reads, each time it is asked, at most a quarter
+    /// of the directions the search has scanned (`reachBudget`), going on when the pops have doubled.
+    /// On case I with 6,000 payments (part 10 of Benchmarks/README.md) this took the failing searches
+    /// from 12.6 s to 4.7 s; starting after max(1024, nodes / 16) pops and reading without a limit, as
+    /// parts 1-9 did when a search was repeated, the marking cost the searches that succeed more than
+    /// it saved.
+    static let reachAfter = 64
+
+    /// The directions the marking may have read once the search has scanned `scanned`.
+    @inline(__always) static func reachBudget(scanned: Int) -> Int { scanned / 4 }
+
+    /// The state of a marking that may stop and go on later: the queue `SearchBuffers.queue[head..<tail]`
+    /// of stamped nodes whose channels are still to be read, and the directions read so far.
+    struct ReachMarking {
+        var head = 0, tail = 0, read = 0
+        /// Whether the marking has begun (the sender and its usable peers are stamped).
+        var started = false
     }
 
-    /// Stamps (generation) the sender and every node reachable from its usable peers over directions out
-    /// of nodes other than the sender that are enabled, with capacity and htlc maximum >= `amount`.
-    func markReachable(sender: Int, amount: Int64) {
+    /// Goes on stamping (generation) the sender and every node reachable from its usable peers over
+    /// directions out of nodes other than the sender that are enabled, with capacity and htlc maximum
+    /// >= `amount`, until done (true) or until `m.read` exceeds `budget` directions (false: the stamps
+    /// are partial, and the marking goes on where it stopped when called again). Done or not, it stamps
+    /// only nodes that are reachable, each once, so the whole marking reads each direction at most once.
+    func markReachable(_ m: inout ReachMarking, sender: Int, amount: Int64, budget: Int = .max) -> Bool {
         let b = buffers, g = b.generation
-        b.reachStamp[sender] = g
-        var tail = 0
-        for d32 in graph.outgoing(sender) {
-            let peer = graph.target(of: Int(d32))
-            if b.peerStamp[peer] == g && b.reachStamp[peer] != g {
-                b.reachStamp[peer] = g
-                b.queue[tail] = Int32(peer)
-                tail += 1
+        if !m.started {
+            m.started = true
+            b.reachStamp[sender] = g
+            for d32 in graph.outgoing(sender) {
+                let peer = graph.target(of: Int(d32))
+                if b.peerStamp[peer] == g && b.reachStamp[peer] != g {
+                    b.reachStamp[peer] = g
+                    b.queue[m.tail] = Int32(peer)
+                    m.tail += 1
+                }
             }
         }
-        var head = 0
-        while head < tail {
-            let u = Int(b.queue[head])
-            head += 1
+        while m.head < m.tail {
+            if m.read > budget { return false }
+            let u = Int(b.queue[m.head])
+            m.head += 1
+            m.read += graph.degree(u)
             for d32 in graph.outgoing(u) {
                 let d = Int(d32)
                 let w = graph.target(of: d)
                 if b.reachStamp[w] == g { continue }
                 guard graph.enabled[d], graph.capacityMsat[d >> 1] >= amount, graph.htlcMaximumMsat[d] >= amount else { continue }
                 b.reachStamp[w] = g
-                b.queue[tail] = Int32(w)
-                tail += 1
+                b.queue[m.tail] = Int32(w)
+                m.tail += 1
             }
         }
+        return true
     }
 }

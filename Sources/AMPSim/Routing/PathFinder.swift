@@ -244,8 +244,10 @@ public final class PathFinder {
         labels[receiver].set(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
         // Heap entries that may still lead to a route (`isLive`), counted once `counting`: with the
-        // potential's sender-side bound from the start, and after `reachAfter` pops with the nodes
-        // that can lie on a route (`markReachable`, PathFinder+Reach.swift).
+        // potential's sender-side bound from the start, and once the nodes that can lie on a route are
+        // marked (`markReachable`, PathFinder+Reach.swift). The marking starts after `reachAfter` pops
+        // and reads at most `reachBudget` directions: when it stops short, it goes on when the pops
+        // have doubled (a search that finds its route pays little for it).
         let q = potential?.q
         let reachStamp = b.reachStamp
         // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
@@ -256,15 +258,20 @@ public final class PathFinder {
         var deferred = 0, run = 0
         defer { scansDeferred += deferred; scansRun += run }
         var counting = q != nil, reachable = false, pops = 0
-        let reachAfter = shortcuts && self.edges.feesNonNegative ? reachAfterPops ?? self.reachAfter(repeated: q != nil) : Int.max
+        var reachAt = shortcuts && self.edges.feesNonNegative ? reachAfterPops ?? Self.reachAfter : Int.max
+        let reachBudgeted = reachAfterPops == nil
+        var marking = ReachMarking(), scanned = 0
         var live = counting && !Self.isLive(1, receiver, q, minProbability, reachable, reachStamp, g) ? 0 : 1
 
         while true {
-            if pops == reachAfter {
-                markReachable(sender: sender, amount: amount)
-                reachable = true
-                counting = true
-                live = b.countQueued { Self.isLive($0.probability, Int($0.node), q, minProbability, reachable, reachStamp, g) }
+            if pops == reachAt {
+                if markReachable(&marking, sender: sender, amount: amount, budget: reachBudgeted ? Self.reachBudget(scanned: scanned) : .max) {
+                    reachable = true
+                    counting = true
+                    live = b.countQueued { Self.isLive($0.probability, Int($0.node), q, minProbability, reachable, reachStamp, g) }
+                } else {
+                    reachAt = pops * 2
+                }
             }
             guard let top = b.pop() else { break }
             // The heap's new first entry is most often the next one popped: its label is loaded meanwhile.
@@ -312,6 +319,7 @@ public final class PathFinder {
             let noHistoryFloor = label.weight + attemptCost / (label.probability * probability.apriori)
             var e = Int(start[v])
             let end = Int(start[v + 1])
+            scanned &+= end &- e
             while e < end {
                 defer { e &+= 1 }
                 // The label of the neighbour 16 channels on is loaded while this one is worked on: on a
