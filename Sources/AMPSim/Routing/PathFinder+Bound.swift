@@ -155,21 +155,7 @@ extension PathFinder {
     }
 }
 
-/// The potential bound (`RoutePotential`, where the proof is): attemptCost · h(v), h the shortest distance
-/// from the sender over per-edge lower bounds that grow with the distance from the receiver, as the cost
-/// does. Built for a (sender, receiver, free nodes) once a search for it found no route and it is asked
-/// for again (`RoutePotential.asked`), then reused.
 extension PathFinder {
-    /// The potential per unit of attempt cost, and the attempt cost; (nil, 0) when lnd's a-priori
-    /// estimator gives no bound (apriori above 0.95 or 0, or no attempt cost) or on a first request.
-    func potentialBound(sender: Int, receiver: Int, amount: Int64) -> ((h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, Double) {
-        let attempt = attemptCost(amount)
-        let apriori = probability.apriori
-        guard attempt > 0, attempt.isFinite, apriori > 0, apriori <= HopProbability.previousSuccess else { return (nil, 0) }
-        guard let p = potential.potential(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) else { return (nil, 0) }
-        return (p, attempt)
-    }
-
     /// attemptCost · (1/q - 1) for a hop probability of at most q, with margins (0.999 and q · (1 + 10^-9))
     /// for rounding in the search's own arithmetic: a lower bound on what such a hop adds to a label.
     static func delta(attempt: Double, hopBound q: Double) -> Double {

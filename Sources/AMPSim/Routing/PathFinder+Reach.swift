@@ -6,9 +6,8 @@
 /// and htlc maximum >= amount. A node not reachable that way from the sender's usable peers cannot be on
 /// a route, and neither can any label there lead to one: an extension of it (over u -> v, the label at
 /// v) lands at a node u from which v would otherwise be reachable. So such labels only ever beget labels
-/// at such nodes; they never change a label at any other node. Likewise a label of probability p at v
-/// with p · Q(v) below `min_probability` (`RoutePotential`'s sender-side bound) can only beget labels
-/// that lnd abandons before the sender. When no entry left in the heap could lead to a route, none
+/// at such nodes; they never change a label at any other node. When no entry left in the heap could
+/// lead to a route (none is at a node that can lie on one), none
 /// can appear later (every label descends from one in the heap): the search stops with no route, as
 /// plain label-setting would end after settling the rest. Labels are never skipped, only the search
 /// ended, so the labels a search sets before then are those it always set.
@@ -21,7 +20,8 @@ extension PathFinder {
     /// On case I with 6,000 payments (part 10 of Benchmarks/README.md) this took the failing searches
     /// from 12.6 s to 4.7 s; starting after max(1024, nodes / 16) pops and reading without a limit, as
     /// parts 1-9 did when a search was repeated, the marking cost the searches that succeed more than
-    /// it saved.
+    /// it saved. (Parts 5-9 also counted an entry as dead when `RoutePotential`'s sender-side bound put
+    /// every route through it below `min_probability`; that potential is gone since part 10.)
     static let reachAfter = 64
 
     /// The directions the marking may have read once the search has scanned `scanned`.

@@ -16,9 +16,8 @@ import CPrefetch
 /// spendable balances and peers, its mission control, and the amounts its own parts already have in
 /// flight — never other nodes' balances. Routes respect htlc minimum/maximum, capacity, at most
 /// `max_hops` hops and a total CLTV of at most 2016 blocks. All buffers are allocated once and reused:
-/// a search allocates nothing but the route it returns, and `RoutePotential`'s note of a (sender,
-/// receiver) pair it has not seen (its list of free nodes; at most 8 such notes are kept). A search returns nil at once only when no
-/// route can exist (no channel into the receiver or out of the sender can carry the amount).
+/// a search allocates nothing but the route it returns. A search returns nil at once only when no route
+/// can exist (no channel into the receiver or out of the sender can carry the amount).
 ///
 /// Exactness: the route is defined by the cost and a deterministic tie-break — at each node the label
 /// kept is the first in `SearchBuffers.precedes` (cost, then higher probability as lnd, then fewer hops,
@@ -28,9 +27,7 @@ import CPrefetch
 /// and it does not start when the sender-side bound (`hopBound`) shows every route below
 /// `min_probability`; dead ends (nodes whose channels all lead to one peer) are never labelled, since
 /// no route can pass through them. With lnd's a-priori cost the heap is ordered A*-style by cost plus a
-/// consistent lower bound on the rest of the route (the larger of `setLowerBounds` and `potentialBound`,
-/// `RoutePotential` cached per sender and receiver, built only where `RoutePotential.minNodes` allows:
-/// by default nowhere), which changes what is explored,
+/// consistent lower bound on the rest of the route (`setLowerBounds`), which changes what is explored,
 /// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
 /// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
 /// probability is computed when even a hop of probability `apriori` could not replace the label there.
@@ -51,11 +48,6 @@ public final class PathFinder {
     let buffers: SearchBuffers
     /// The sender's mission control laid out by from-node for one search (reused).
     var flatResults: [MissionControl.PairResult] = []
-
-    /// The nodes other than the sender with a success in its mission control, sorted (reused).
-    var freeNodes: [Int32] = []
-    /// Per (sender, receiver, free nodes): the potential of `potentialBound` (the last few kept).
-    let potential: RoutePotential
 
     /// The sender's usable peers (not the receiver) and their hop bounds, for one search (reused).
     var peerList: [(Int32, Double)] = []
@@ -83,7 +75,6 @@ public final class PathFinder {
         maxHops = routing.maxHops
         edges = BackwardEdges(graph)
         buffers = SearchBuffers(nodes: graph.nodeCount, edges: graph.directionCount)
-        potential = RoutePotential(nodeCount: graph.nodeCount, sources: edges.sources, start: edges.start, apriori: routing.aprioriProbability)
     }
 
     /// Counts a search that is not run because its answer is known: no route, as an earlier search with
@@ -116,13 +107,11 @@ public final class PathFinder {
         b.nextGeneration()
         let g = b.generation
         flatResults.removeAll(keepingCapacity: true)
-        freeNodes.removeAll(keepingCapacity: true)
         // Deferred scans (PathFinder+Deferral.swift) need the nodes that a node with history leads into.
         let deferring = shortcuts && probability.cost == .apriori && attemptCost(amount) > 0
         var historyWork = 0
         for (node, list) in memory.results {
             if Int(node) != sender {
-                if list.contains(where: { $0.successAmt > 0 }) { freeNodes.append(node) }
                 if deferring && historyWork <= smallWork { historyWork += markHistoryNeighbours(of: Int(node)) }
             }
             b.nodeResultStamp[Int(node)] = g
@@ -130,7 +119,6 @@ public final class PathFinder {
             b.nodeResultCount[Int(node)] = Int32(list.count)
             flatResults.append(contentsOf: list)
         }
-        freeNodes.sort()
         // The sender's usable peers: its candidates come from them only. Amounts only grow upstream when
         // fees are non-negative, so a channel that cannot spend `amount` can carry no route.
         var peers: Int32 = 0
@@ -159,7 +147,6 @@ public final class PathFinder {
         let historyMarked = deferring && historyWork <= smallWork
         let (rest, gap) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: historyMarked)
             : (RestBound.uniform(0), 0)
-        let (pot, step) = bounded ? potentialBound(sender: sender, receiver: receiver, amount: amount) : (nil, 0)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -171,17 +158,14 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyMarked, potential: pot,
-                                   step: step, peerOnline: peerOnline)
+                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyMarked,
+                                   peerOnline: peerOnline)
                         }
                     }
                 }
             }
         }
-        guard b.labels[sender].seen >= g else {
-            if bounded && pot == nil { potential.noteFailure(RoutePotential.Key(sender: sender, receiver: receiver, free: freeNodes)) }
-            return nil
-        }
+        guard b.labels[sender].seen >= g else { return nil }
         return reconstruct(sender: sender, receiver: receiver)
     }
 
@@ -227,7 +211,7 @@ public final class PathFinder {
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
                 results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: RestBound, gap: Double, deferring: Bool, historyMarked: Bool,
-                potential: (h: UnsafePointer<Double>, q: UnsafePointer<Double>)?, step: Double, peerOnline: (Int) -> Bool) {
+                peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
         let labels = b.labels
@@ -243,12 +227,10 @@ public final class PathFinder {
         let attemptCost = self.attemptCost(amount)
         labels[receiver].set(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
-        // Heap entries that may still lead to a route (`isLive`), counted once `counting`: with the
-        // potential's sender-side bound from the start, and once the nodes that can lie on a route are
-        // marked (`markReachable`, PathFinder+Reach.swift). The marking starts after `reachAfter` pops
+        // Heap entries that may still lead to a route (at a node that can lie on one), counted once those
+        // nodes are marked (`markReachable`, PathFinder+Reach.swift): the search ends when none is left. The marking starts after `reachAfter` pops
         // and reads at most `reachBudget` directions: when it stops short, it goes on when the pops
         // have doubled (a search that finds its route pays little for it).
-        let q = potential?.q
         let reachStamp = b.reachStamp
         // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
         let historyNext = b.historyNextStamp
@@ -257,18 +239,17 @@ public final class PathFinder {
         let otherBound = historyMarked ? probability.apriori : remoteBound
         var deferred = 0, run = 0
         defer { scansDeferred += deferred; scansRun += run }
-        var counting = q != nil, reachable = false, pops = 0
+        var reachable = false, pops = 0
         var reachAt = shortcuts && self.edges.feesNonNegative ? reachAfterPops ?? Self.reachAfter : Int.max
         let reachBudgeted = reachAfterPops == nil
         var marking = ReachMarking(), scanned = 0
-        var live = counting && !Self.isLive(1, receiver, q, minProbability, reachable, reachStamp, g) ? 0 : 1
+        var live = 0
 
         while true {
             if pops == reachAt {
                 if markReachable(&marking, sender: sender, amount: amount, budget: reachBudgeted ? Self.reachBudget(scanned: scanned) : .max) {
                     reachable = true
-                    counting = true
-                    live = b.countQueued { Self.isLive($0.probability, Int($0.node), q, minProbability, reachable, reachStamp, g) }
+                    live = b.countQueued { reachStamp[Int($0.node)] == g }
                 } else {
                     reachAt = pops * 2
                 }
@@ -278,8 +259,8 @@ public final class PathFinder {
             if b.heapCount > 0 { ampsim_prefetch(labels + Int(b.heap[0].node)) }
             pops += 1
             let v = Int(top.node)
-            if counting {
-                if Self.isLive(top.probability, v, q, minProbability, reachable, reachStamp, g) {
+            if reachable {
+                if reachStamp[v] == g {
                     live -= 1
                 } else if live == 0 {
                     // No entry left can lead to a route: every later label descends from one of them.
@@ -305,7 +286,7 @@ public final class PathFinder {
                     + (boundStamp[v] == g ? 0 : gap)
                 // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
                 if !floor.isFinite || labels[sender].seen >= g && floor > labels[sender].cost { continue }
-                if counting && Self.isLive(label.probability, v, q, minProbability, reachable, reachStamp, g) { live += 1 }
+                if reachable && reachStamp[v] == g { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: floor, cost: -.infinity, probability: label.probability, hopCount: label.hopCount,
                                                nextDirection: Int32(v), node: Int32(v)))
                 deferred += 1
@@ -390,36 +371,18 @@ public final class PathFinder {
                 }
                 lu.pointee.set(cost: distance, weight: weight, probability: routeProbability, amountIn: x + fee, cltv: newCLTV,
                                nextDirection: direction, seen: g, hopCount: hops)
-                // A*: the key adds u's lower bound on what the rest of the route adds, the larger of
-                // `setLowerBounds`'s and `potentialBound`'s (the maximum of two consistent bounds is one).
-                var h = boundStamp[u] == g ? lowerBound[u] : rest.value(historyNext: historyNext[u] == g, results: b.nodeResultStamp[u] == g,
+                // A*: the key adds u's lower bound on what the rest of the route adds (`setLowerBounds`).
+                let h = boundStamp[u] == g ? lowerBound[u] : rest.value(historyNext: historyNext[u] == g, results: b.nodeResultStamp[u] == g,
                                                                                     receiverNext: receiverNext[u] == g)
-                if let potential { h = max(h, step * potential.h[u]) }
                 let key = distance + h
                 // The sender's label so far bounds its final cost from above: an entry keyed above it
                 // would be popped after the search ends. Its label stays (it still decides what may
                 // replace it), only the heap entry is left out.
                 if labels[sender].seen >= g && key > labels[sender].cost { continue }
-                if counting && Self.isLive(routeProbability, u, q, minProbability, reachable, reachStamp, g) { live += 1 }
+                if reachable && reachStamp[u] == g { live += 1 }
                 b.push(SearchBuffers.HeapEntry(key: key, cost: distance, probability: routeProbability, hopCount: hops, nextDirection: direction, node: Int32(u)))
             }
         }
-    }
-
-    /// False only when a label of probability p at a node whose sender-side bound is q (`RoutePotential`)
-    /// cannot lead to a route at or above `min_probability`: every extension multiplies p by factors
-    /// whose product up to the sender is at most q (margin 10^-9 for rounding).
-    @inline(__always) static func live(_ p: Double, _ q: Double, _ minProbability: Double) -> Bool {
-        p * q * (1 + 1e-9) >= minProbability
-    }
-
-    /// False only when a label of probability p at `node` cannot lead to a route: by `live` (when the
-    /// sender-side bound `q` is known) or, once `reachable`, because `node` cannot lie on a route.
-    @inline(__always) static func isLive(_ p: Double, _ node: Int, _ q: UnsafePointer<Double>?, _ minProbability: Double,
-                                         _ reachable: Bool, _ reachStamp: UnsafeMutablePointer<UInt32>, _ g: UInt32) -> Bool {
-        if reachable && reachStamp[node] != g { return false }
-        guard let q else { return true }
-        return live(p, q[node], minProbability)
     }
 
     func reconstruct(sender: Int, receiver: Int) -> Route {

@@ -1,4 +1,4 @@
-/// Raw buffers for the hot loops (the path search, `RoutePotential`, the min-cost flow): allocated once,
+/// Raw buffers for the hot loops (the path search, the min-cost flow): allocated once,
 /// every element set to one value, freed by the owner's `deinit`.
 ///
 /// Guarantees: the buffer holds max(1, count) initialised elements, so index 0 is valid even for an

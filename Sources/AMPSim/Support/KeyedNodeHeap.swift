@@ -1,6 +1,6 @@
 /// A binary min-heap of (key, node) pairs over two buffers allocated once (`init(capacity:)`, freed by
 /// `deallocate()`) and reused: a push or pop never allocates. Used by the searches that need only a
-/// key per node (the min-cost-flow Dijkstra, `RoutePotential`'s sender side).
+/// key per node (the min-cost-flow Dijkstra).
 ///
 /// Guarantees: `pop` returns a pair with the smallest key. Among equal keys the order depends only on
 /// the sequence of pushes and pops (an entry moves past another only when strictly smaller), so a

@@ -201,10 +201,10 @@ import Testing
         try compare(cost: .apriori, seed: 8, searches: 200, generation: UInt32.max - 21)
     }
 
-    /// Sparse graphs (long routes, so `RoutePotential`'s bound is far from 0) and one sender searching
-    /// again and again while its mission control learns from each route found — successes (which make
-    /// nodes free in `RoutePotential`) and failures — so cached potentials are reused and invalidated;
-    /// with the reachable-node stop (`markReachable`) from the first pops on.
+    /// Sparse graphs (long routes) and one sender searching again and again while its mission control
+    /// learns from each route found, successes and failures (so `hopBound` and the history marks change
+    /// between searches); with the reachable-node stop (`markReachable`) from the first pops on, or where
+    /// the simulation starts it (nil), within its budget.
     func compareRepeated(seed: UInt64, graphs: Int) throws {
         let r = RandomStream(seed: seed)
         let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
@@ -213,8 +213,7 @@ import Testing
             let n = 30 + Int(r.uniformInt(below: 90))
             let g = Self.randomGraph(r, nodes: n, extra: Int(r.uniformInt(below: UInt64(n / 2 + 1))))
             let finder = PathFinder(graph: g, routing: routing)
-            // The potential from the first search, and the reachable-node stop early, so both are used.
-            finder.potential.buildOnFirstAsk = r.uniform() < 0.7
+            // The reachable-node stop early, so that it is used.
             finder.reachAfterPops = [0, 2, 10, nil][Int(r.uniformInt(below: 4))]
             var network = NetworkState(graph: g)
             for d in 0..<g.directionCount where r.uniform() < 0.1 && network.refusal(d, amount: 1_000_000) == nil {
