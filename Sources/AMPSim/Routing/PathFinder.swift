@@ -28,7 +28,7 @@ import CPrefetch
 /// `min_probability`; dead ends (nodes whose channels all lead to one peer) are never labelled, since
 /// no route can pass through them. With lnd's a-priori cost the heap is ordered A*-style by cost plus a
 /// consistent lower bound on the rest of the route (`setLowerBounds`), which changes what is explored,
-/// not what is found. A long search stops, with no route, once no label left in the heap can lead to a
+/// not what is found. A search stops, with no route, once no label left in the heap can lead to a
 /// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
 /// probability is computed when even a hop of probability `apriori` could not replace the label there.
 /// A settled node's channels are scanned only when the search reaches a lower bound on the keys that scan
@@ -62,7 +62,8 @@ public final class PathFinder {
     private(set) var scansDeferred = 0, scansRun = 0
     /// Exact shortcuts on (the sender-side bound, stopping at the sender's last peer, skipping dead ends).
     var shortcuts = true
-    /// Tests: pops after which every search marks the nodes that can lie on a route (`reachAfter`).
+    /// Tests: pops after which every search marks the nodes that can lie on a route, in one go (nil: after
+    /// `reachAfter` pops, within `reachBudget`).
     var reachAfterPops: Int? = nil
 
     public init(graph: ChannelGraph, routing: RoutingSpec) {
@@ -228,9 +229,9 @@ public final class PathFinder {
         labels[receiver].set(cost: 0, weight: 0, probability: 1, amountIn: amount, cltv: finalCLTV, nextDirection: -1, seen: g, hopCount: 0)
         b.push(SearchBuffers.HeapEntry(key: 0, cost: 0, probability: 1, hopCount: 0, nextDirection: -1, node: Int32(receiver)))
         // Heap entries that may still lead to a route (at a node that can lie on one), counted once those
-        // nodes are marked (`markReachable`, PathFinder+Reach.swift): the search ends when none is left. The marking starts after `reachAfter` pops
-        // and reads at most `reachBudget` directions: when it stops short, it goes on when the pops
-        // have doubled (a search that finds its route pays little for it).
+        // nodes are marked (`markReachable`, PathFinder+Reach.swift): the search ends when none is left.
+        // The marking starts after `reachAfter` pops and reads at most `reachBudget` directions: when it
+        // stops short, it goes on when the pops have doubled (a search that finds its route pays little).
         let reachStamp = b.reachStamp
         // Scans deferred to a lower bound on their extensions' keys (PathFinder+Deferral.swift).
         let historyNext = b.historyNextStamp
