@@ -15,17 +15,17 @@ extension PathFinder {
     /// Pops after which a search that has not finished starts marking the reachable nodes. The marking
     /// pays off on a search that fails (an AMP payment's last searches flood the graph from the receiver,
     /// and the sender's usable peers often reach only a few nodes at a large amount), and is wasted on
-    /// one that finds its route; so it starts early but reads, each time it is asked, at most a quarter
-    /// of the directions the search has scanned (`reachBudget`), going on when the pops have doubled.
-    /// On case I with 6,000 payments (part 10 of Benchmarks/README.md) this took the failing searches
-    /// from 12.6 s to 4.7 s; starting after max(1024, nodes / 16) pops and reading without a limit, as
-    /// parts 1-9 did when a search was repeated, the marking cost the searches that succeed more than
-    /// it saved. (Parts 5-9 also counted an entry as dead when `RoutePotential`'s sender-side bound put
-    /// every route through it below `min_probability`; that potential is gone since part 10.)
-    static let reachAfter = 64
+    /// one that finds its route; so each time it is asked it reads at most a sixteenth of the directions
+    /// the search has scanned (`reachBudget`), and goes on when the pops have doubled. Measured (part 10
+    /// of Benchmarks/README.md): on case I with 6,000 payments, starting after 64 pops with a quarter
+    /// took the failing searches from 12.6 s to 4.7 s, but cost case C (whose searches mostly succeed)
+    /// about 8-14%; after 1,024 pops with a sixteenth, I gained as much in whole runs and C nothing.
+    /// Parts 1-9 marked only in a search repeating one that had `RoutePotential`'s bound (removed in
+    /// part 10), after max(1024, nodes / 16) pops and without a limit.
+    static let reachAfter = 1024
 
     /// The directions the marking may have read once the search has scanned `scanned`.
-    @inline(__always) static func reachBudget(scanned: Int) -> Int { scanned / 4 }
+    @inline(__always) static func reachBudget(scanned: Int) -> Int { scanned / 16 }
 
     /// The state of a marking that may stop and go on later: the queue `SearchBuffers.queue[head..<tail]`
     /// of stamped nodes whose channels are still to be read, and the directions read so far.

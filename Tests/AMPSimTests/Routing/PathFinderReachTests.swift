@@ -48,12 +48,13 @@ import Testing
     }
 
     /// s - a (large), a - b and b - x0 small (1,000,000 msat); the receiver r has two hubs h and h2, each
-    /// with a channel to each of 200 leaves x0 ... x199 (so no leaf is a dead end). At 5,000,000 msat the
-    /// sender's usable peer a reaches no node but s: no route. Without the stop the search settles r, the
-    /// hubs and every leaf, and runs every leaf's scan; with it (production start, after 64 pops) the
-    /// marking finds {s, a} at once and the search ends with no entry left there, after fewer than 70 scans.
+    /// with a channel to each of 3,000 leaves (so no leaf is a dead end). At 5,000,000 msat the sender's
+    /// usable peer a reaches no node but s: no route. Without the stop the search settles r, the hubs and
+    /// every leaf, and runs every leaf's scan; with it (production start, after `reachAfter` = 1,024 pops,
+    /// when the search has scanned 6,000 directions and so may mark 375) the marking finds {s, a} at once
+    /// and the search ends with no entry left there, after fewer than 1,100 scans.
     @Test func aSearchCutOffFromTheSenderEndsSoon() throws {
-        let leaves = 200
+        let leaves = 3000
         let names = ["s", "a", "b", "r", "h", "h2"] + (0..<leaves).map { "x\($0)" }
         var channels: [(Int, Int, Int64)] = [(0, 1, Self.big), (1, 2, Self.small), (2, 6, Self.small), (4, 3, Self.big), (5, 3, Self.big)]
         for i in 0..<leaves { channels += [(6 + i, 4, Self.big), (6 + i, 5, Self.big)] }
@@ -65,6 +66,7 @@ import Testing
         #expect(stopped.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network) == nil)
         #expect(flooding.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network) == nil)
         #expect(flooding.scansRun >= leaves)
-        #expect(stopped.scansRun < 70)
+        #expect(PathFinder.reachAfter == 1024)
+        #expect(stopped.scansRun < 1100)
     }
 }
