@@ -153,9 +153,7 @@ extension PathFinder {
         }
         return (rest, k)
     }
-}
 
-extension PathFinder {
     /// attemptCost · (1/q - 1) for a hop probability of at most q, with margins (0.999 and q · (1 + 10^-9))
     /// for rounding in the search's own arithmetic: a lower bound on what such a hop adds to a label.
     static func delta(attempt: Double, hopBound q: Double) -> Double {

@@ -55,10 +55,7 @@ import Testing
     /// and the search ends with no entry left there, after fewer than 1,100 scans.
     @Test func aSearchCutOffFromTheSenderEndsSoon() throws {
         let leaves = 3000
-        let names = ["s", "a", "b", "r", "h", "h2"] + (0..<leaves).map { "x\($0)" }
-        var channels: [(Int, Int, Int64)] = [(0, 1, Self.big), (1, 2, Self.small), (2, 6, Self.small), (4, 3, Self.big), (5, 3, Self.big)]
-        for i in 0..<leaves { channels += [(6 + i, 4, Self.big), (6 + i, 5, Self.big)] }
-        let g = graph(names, channels)
+        let g = hubGraph(leaves: leaves, bridge: Self.small)
         let network = NetworkState(graph: g)
         let stopped = try finder(g)
         let flooding = try finder(g)
@@ -68,5 +65,29 @@ import Testing
         #expect(flooding.scansRun >= leaves)
         #expect(PathFinder.reachAfter == 1024)
         #expect(stopped.scansRun < 1100)
+    }
+
+    /// The graph of `aSearchCutOffFromTheSenderEndsSoon`, with a - b and b - x0 of capacity `bridge`.
+    func hubGraph(leaves: Int, bridge: Int64) -> ChannelGraph {
+        let names = ["s", "a", "b", "r", "h", "h2"] + (0..<leaves).map { "x\($0)" }
+        var channels: [(Int, Int, Int64)] = [(0, 1, Self.big), (1, 2, bridge), (2, 6, bridge), (4, 3, Self.big), (5, 3, Self.big)]
+        for i in 0..<leaves { channels += [(6 + i, 4, Self.big), (6 + i, 5, Self.big)] }
+        return graph(names, channels)
+    }
+
+    /// The same graph with large a - b and b - x0: the route s - a - b - x0 - h - r has 5 hops, so every
+    /// leaf (2 hops) settles before b, well past 1,024 pops. The marking then starts within its budget
+    /// (a sixteenth of the 6,000-odd directions scanned), stops short (a reaches every node, 6,000 more
+    /// directions) and is asked again as the pops double; it must change nothing: the route is plain
+    /// label-setting's.
+    @Test func aMarkingResumedDuringASearchThatSucceedsChangesNothing() throws {
+        let g = hubGraph(leaves: 3000, bridge: Self.big)
+        let network = NetworkState(graph: g)
+        let f = try finder(g)
+        let plain = try finder(g)
+        plain.shortcuts = false
+        let route = try #require(f.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
+        #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["c0", "c1", "c2", "c5", "c3"])
+        #expect(route == plain.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
     }
 }
