@@ -31,6 +31,19 @@ struct BackwardEdges {
     }
     let start: [Int32]
     let position: [Int32]
+
+    /// One outgoing direction as the forward passes (`setLowerBounds`, `markReachable`) need it.
+    struct Out {
+        /// The largest amount the direction can carry: the least of capacity and htlc maximum, or -1 when
+        /// it is disabled.
+        var maxAmountMsat: Int64
+        var target: Int32
+        /// The direction's index in `edges`.
+        var position: Int32
+    }
+    /// Every node's outgoing directions in the order of `ChannelGraph.outDirections` (from `outStart`),
+    /// read sequentially instead of through four per-direction arrays.
+    let outgoing: [Out]
     /// Every fee base and rate is >= 0, so amounts never shrink upstream and no edge costs less than 0.
     let feesNonNegative: Bool
 
@@ -51,6 +64,11 @@ struct BackwardEdges {
         sources = edges.map { deadEnd[Int($0.source)] ? ~$0.source : $0.source }
         self.position = position
         start = graph.inStart
+        outgoing = graph.outDirections.map { d32 in
+            let d = Int(d32)
+            return Out(maxAmountMsat: graph.enabled[d] ? min(graph.capacityMsat[d >> 1], graph.htlcMaximumMsat[d]) : -1,
+                       target: Int32(graph.target(of: d)), position: position[d])
+        }
         feesNonNegative = graph.feeBaseMsat.allSatisfy { $0 >= 0 } && graph.feeRatePPM.allSatisfy { $0 >= 0 }
     }
 

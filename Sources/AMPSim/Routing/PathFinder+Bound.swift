@@ -78,18 +78,21 @@ extension PathFinder {
         var k: Double
         /// D(v): no node with history leads into v, or one does.
         var dApriori: Double, dAny: Double
-        /// E(v) for a node without and with history, times eAny again unless it has a channel into the receiver.
+        /// E(v)'s factor for the hop out of v: v without and with history.
         var eApriori: Double, eAny: Double
+        /// E(v)'s factor for the hop after v's (none when v has a channel into the receiver): v next to no
+        /// node with history, or next to one.
+        var eQuiet: Double
 
-        static func uniform(_ h: Double) -> RestBound { RestBound(k: h, dApriori: 0, dAny: 0, eApriori: 1, eAny: 1) }
+        static func uniform(_ h: Double) -> RestBound { RestBound(k: h, dApriori: 0, dAny: 0, eApriori: 1, eAny: 1, eQuiet: 1) }
 
         /// d · E(v): a hop term d on a label at v.
-        @inline(__always) func scaled(_ d: Double, results: Bool, receiverNext: Bool) -> Double {
-            d * (results ? eAny : eApriori) * (receiverNext ? 1 : eAny)
+        @inline(__always) func scaled(_ d: Double, historyNext: Bool, results: Bool, receiverNext: Bool) -> Double {
+            d * (results ? eAny : eApriori) * (receiverNext ? 1 : historyNext ? eAny : eQuiet)
         }
 
         @inline(__always) func value(historyNext: Bool, results: Bool, receiverNext: Bool) -> Double {
-            k + scaled(historyNext ? dAny : dApriori, results: results, receiverNext: receiverNext)
+            k + scaled(historyNext ? dAny : dApriori, historyNext: historyNext, results: results, receiverNext: receiverNext)
         }
     }
 
@@ -99,18 +102,18 @@ extension PathFinder {
     /// node leading into a node without a bound stamp, other than the sender, has h >= gap
     /// (PathFinder+Deferral.swift). `historyMarked`: every node that a node with history leads into is
     /// marked (`markHistoryNeighbours`).
-    func setLowerBounds(sender: Int, receiver: Int, amount: Int64, historyMarked: Bool) -> (rest: RestBound, gap: Double) {
+    func setLowerBounds(sender: Int, receiver: Int, amount: Int64, historyMarked: Bool) -> (rest: RestBound, gap: Double, listed: Bool) {
         let b = buffers, g = b.generation
         b.boundStamp[sender] = g
         b.bound[sender] = 0
         let attempt = attemptCost(amount)
-        guard attempt > 0 else { return (.uniform(0), 0) }
+        guard attempt > 0 else { return (.uniform(0), 0, false) }
         for d32 in graph.outgoing(sender) where b.peerStamp[graph.target(of: Int(d32))] == g {
             b.boundStamp[graph.target(of: Int(d32))] = g
             b.bound[graph.target(of: Int(d32))] = 0
         }
         // Only the receiver is a usable peer: no other node can lead to the sender.
-        guard !peerList.isEmpty else { return (.uniform(.infinity), 0) }
+        guard !peerList.isEmpty else { return (.uniform(.infinity), 0, false) }
         let p = probability
         let anySuccess = flatResults.contains { $0.successAmt >= amount }
         let anyHop = p.apriori > HopProbability.previousSuccess ? 1 : anySuccess ? HopProbability.previousSuccess : p.apriori
@@ -128,30 +131,34 @@ extension PathFinder {
         let k = peerDelta * eAny
         // The peers' neighbours and the receiver's only when that costs a small part of a search.
         let receiverDegree = Int(edges.start[receiver + 1] - edges.start[receiver])
-        guard work + receiverDegree <= smallWork else { return (.uniform(k), 0) }
+        guard work + receiverDegree <= smallWork else { return (.uniform(k), 0, false) }
         for e in Int(edges.start[receiver])..<Int(edges.start[receiver + 1]) {
             b.receiverNextStamp[BackwardEdges.node(edges.sources[e])] = g
         }
         // delta falls as its bound rises, and aprioriHop <= anyHop: dApriori >= dAny.
         let dAny = delta(anyHop), dApriori = historyMarked ? delta(aprioriHop) : dAny
-        let rest = RestBound(k: k, dApriori: dApriori, dAny: dAny, eApriori: eApriori, eAny: eAny)
+        let rest = RestBound(k: k, dApriori: dApriori, dAny: dAny, eApriori: eApriori, eAny: eAny, eQuiet: historyMarked ? eApriori : eAny)
         for (peer, q) in peerList {
             let d = delta(q)
-            for d32 in graph.outgoing(Int(peer)) {
-                let v = graph.target(of: Int(d32))
+            for i in Int(graph.outStart[Int(peer)])..<Int(graph.outStart[Int(peer) + 1]) {
+                let out = edges.outgoing[i], v = Int(out.target)
                 if v == sender || b.peerStamp[v] == g { continue }
-                let results = b.nodeResultStamp[v] == g, near = b.receiverNextStamp[v] == g
-                let h = min(rest.scaled(d, results: results, receiverNext: near),
-                            rest.value(historyNext: b.historyNextStamp[v] == g, results: results, receiverNext: near))
+                let results = b.nodeResultStamp[v] == g, near = b.receiverNextStamp[v] == g, history = b.historyNextStamp[v] == g
+                let h = min(rest.scaled(d, historyNext: history, results: results, receiverNext: near),
+                            rest.value(historyNext: history, results: results, receiverNext: near))
                 if b.boundStamp[v] != g {
                     b.boundStamp[v] = g
                     b.bound[v] = h
+                    b.peerEdgeHead[v] = -1
                 } else if h < b.bound[v] {
                     b.bound[v] = h
                 }
+                b.peerEdges[b.peerEdgeCount] = SearchBuffers.PeerEdge(edge: out.position, next: b.peerEdgeHead[v])
+                b.peerEdgeHead[v] = Int32(b.peerEdgeCount)
+                b.peerEdgeCount += 1
             }
         }
-        return (rest, k)
+        return (rest, k, true)
     }
 
     /// attemptCost · (1/q - 1) for a hop probability of at most q, with margins (0.999 and q · (1 + 10^-9))

@@ -25,7 +25,12 @@ extension PathFinder {
     /// were read: then every node is to be taken as next to history.
     func markHistoryNeighbours(of node: Int) -> Int {
         let b = buffers, g = b.generation
-        for d32 in graph.outgoing(node) { b.historyNextStamp[graph.target(of: Int(d32))] = g }
+        let other = b.peerStamp[node] != g
+        for i in Int(graph.outStart[node])..<Int(graph.outStart[node + 1]) {
+            let v = Int(edges.outgoing[i].target)
+            b.historyNextStamp[v] = g
+            if other { b.historyOtherStamp[v] = g }
+        }
         return graph.degree(node)
     }
 }

@@ -60,11 +60,10 @@ extension PathFinder {
             let u = Int(b.queue[m.head])
             m.head += 1
             m.read += graph.degree(u)
-            for d32 in graph.outgoing(u) {
-                let d = Int(d32)
-                let w = graph.target(of: d)
+            for i in Int(graph.outStart[u])..<Int(graph.outStart[u + 1]) {
+                let out = edges.outgoing[i], w = Int(out.target)
                 if b.reachStamp[w] == g { continue }
-                guard graph.enabled[d], graph.capacityMsat[d >> 1] >= amount, graph.htlcMaximumMsat[d] >= amount else { continue }
+                guard out.maxAmountMsat >= amount else { continue }
                 b.reachStamp[w] = g
                 b.queue[m.tail] = Int32(w)
                 m.tail += 1

@@ -110,11 +110,7 @@ public final class PathFinder {
         flatResults.removeAll(keepingCapacity: true)
         // Deferred scans (PathFinder+Deferral.swift) need the nodes that a node with history leads into.
         let deferring = shortcuts && probability.cost == .apriori && attemptCost(amount) > 0
-        var historyWork = 0
         for (node, list) in memory.results {
-            if Int(node) != sender {
-                if deferring && historyWork <= smallWork { historyWork += markHistoryNeighbours(of: Int(node)) }
-            }
             b.nodeResultStamp[Int(node)] = g
             b.nodeResultStart[Int(node)] = Int32(flatResults.count)
             b.nodeResultCount[Int(node)] = Int32(list.count)
@@ -125,6 +121,7 @@ public final class PathFinder {
         var peers: Int32 = 0
         var bound = 0.0
         peerList.removeAll(keepingCapacity: true)
+        b.peerEdgeCount = 0
         flatResults.withUnsafeBufferPointer { results in
             for d32 in graph.outgoing(sender) {
                 let peer = graph.target(of: Int(d32))
@@ -144,10 +141,20 @@ public final class PathFinder {
             return nil
         }
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
+        var historyWork = 0
+        if deferring {
+            flatResults.withUnsafeBufferPointer { results in
+                for node in memory.results.keys where Int(node) != sender
+                    && hopBound(Int(node), amount: amount, now: now, results: results) > probability.apriori {
+                    historyWork += markHistoryNeighbours(of: Int(node))
+                    if historyWork > smallWork { break }
+                }
+            }
+        }
         // Every node that a node with history leads into is marked (the marking above stopped at no limit).
         let historyMarked = deferring && historyWork <= smallWork
-        let (rest, gap) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: historyMarked)
-            : (RestBound.uniform(0), 0)
+        let (rest, gap, listed) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: historyMarked)
+            : (RestBound.uniform(0), 0, false)
         // mayReach found an edge into the receiver, so the edge arrays are not empty.
         edges.edges.withUnsafeBufferPointer { edgeBuffer in
             edges.sources.withUnsafeBufferPointer { sourceBuffer in
@@ -159,7 +166,7 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, gap: gap, deferring: deferring, historyMarked: historyMarked,
+                                   results: results, peers: peers, rest: rest, gap: gap, listed: listed, deferring: deferring, historyMarked: historyMarked,
                                    peerOnline: peerOnline)
                         }
                     }
@@ -211,7 +218,7 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: RestBound, gap: Double, deferring: Bool, historyMarked: Bool,
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: RestBound, gap: Double, listed: Bool, deferring: Bool, historyMarked: Bool,
                 peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
@@ -282,16 +289,24 @@ public final class PathFinder {
             // The sender's last usable peer settled: no candidate for the sender can follow this one's.
             defer { if !scan && peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
+            // Only v's channels from the sender's usable peers, now; the others in a deferred scan.
+            var peersOnly = false
             if !scan && deferring && peerStamp[v] != g {
                 let floor = label.weight + attemptCost / (label.probability * (historyNext[v] == g ? remoteBound : otherBound))
-                    + (boundStamp[v] == g ? 0 : gap)
                 // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
                 if !floor.isFinite || labels[sender].seen >= g && floor > labels[sender].cost { continue }
-                if reachable && reachStamp[v] == g { live += 1 }
-                b.push(SearchBuffers.HeapEntry(key: floor, cost: -.infinity, probability: label.probability, hopCount: label.hopCount,
-                                               nextDirection: Int32(v), node: Int32(v)))
-                deferred += 1
-                continue
+                // Every channel into v but those from usable peers (scanned below) comes from a node whose
+                // bound is at least `gap`.
+                let restFloor = listed && b.historyOtherStamp[v] != g ? label.weight + attemptCost / (label.probability * otherBound) : floor
+                let key = restFloor + gap
+                if !(labels[sender].seen >= g && key > labels[sender].cost) {
+                    if reachable && reachStamp[v] == g { live += 1 }
+                    b.push(SearchBuffers.HeapEntry(key: key, cost: -.infinity, probability: label.probability, hopCount: label.hopCount,
+                                                   nextDirection: Int32(v), node: Int32(v)))
+                    deferred += 1
+                }
+                guard boundStamp[v] == g && b.peerEdgeHead[v] >= 0 else { continue }
+                peersOnly = true
             }
             if scan { run += 1 }
             let x = label.amountIn
@@ -299,10 +314,23 @@ public final class PathFinder {
             // has probability apriori · capacity factor <= apriori, its fee and timelock terms are >= 0,
             // and rounding is monotone, so the distance computed below is at least this.
             let noHistoryFloor = label.weight + attemptCost / (label.probability * probability.apriori)
-            var e = Int(start[v])
-            let end = Int(start[v + 1])
+            var e = Int(start[v]), end = Int(start[v + 1])
+            // The next of v's channels from usable peers to read (`peersOnly`), or -1.
+            var link: Int32 = -1
+            if peersOnly {
+                link = b.peerEdgeHead[v]
+                end = e
+            }
             scanned &+= end &- e
-            while e < end {
+            while true {
+                if e >= end {
+                    guard link >= 0 else { break }
+                    let entry = b.peerEdges[Int(link)]
+                    e = Int(entry.edge)
+                    end = e &+ 1
+                    link = entry.next
+                    scanned &+= 1
+                }
                 defer { e &+= 1 }
                 // The label of the neighbour 16 channels on is loaded while this one is worked on: on a
                 // large graph most of a search's time was the wait for these labels (perf: 30% of

@@ -47,4 +47,36 @@ import Testing
                                                   network: NetworkState(graph: g)))
         #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sb", "br"])
     }
+
+    /// E(v), the bound on 1 / (a label's probability) at v: the hop out of v (1/0.95 with history, else
+    /// 1/0.6) times the hop after it unless v has a channel into the receiver — 1/0.95 when v is next to
+    /// a node whose hops may beat 0.6, else 1/0.6, once every such node's neighbours are marked.
+    /// A success anywhere (here x -> y at 10,000,000 msat) no longer makes every next hop 0.95.
+    @Test func theHopAfterANodeNextToNoHistoryCountsAtApriori() throws {
+        let g = graph()
+        let routing = try ScenarioLoader.load(text: "name: r\ngraph: {nodes: 10}").routing
+        let finder = PathFinder(graph: g, routing: routing)
+        let b = finder.buffers
+        var success = MissionControl.PairResult(to: 2)
+        success.successTime = 0
+        success.successAmt = 10_000_000
+        for marked in [true, false] {
+            b.nextGeneration()
+            b.peerStamp[1] = b.generation
+            b.peerStamp[3] = b.generation
+            finder.peerList = [(1, 0.6), (3, 0.6)]
+            finder.flatResults = [success]
+            let (rest, gap, listed) = finder.setLowerBounds(sender: 0, receiver: 4, amount: 5_000_000, historyMarked: marked)
+            let apriori = (1 - 1e-9) / 0.6, any = (1 - 1e-9) / 0.95
+            #expect(rest.eApriori == apriori && rest.eAny == any)
+            #expect(rest.eQuiet == (marked ? apriori : any))
+            // K = d(0.6) / 0.95 = 73,610.5 (up to the margins of `delta`); the peers' neighbours' channels are listed.
+            #expect(abs(gap - 0.999 * 105_000 * (1 / 0.6 - 1) * any) < 0.01)
+            #expect(listed)
+            let quiet = rest.value(historyNext: false, results: false, receiverNext: false)
+            #expect(quiet == gap + rest.dApriori * apriori * (marked ? apriori : any))
+            #expect(rest.value(historyNext: true, results: false, receiverNext: false) == gap + rest.dAny * apriori * any)
+            #expect(rest.value(historyNext: false, results: true, receiverNext: true) == gap + rest.dApriori * any)
+        }
+    }
 }

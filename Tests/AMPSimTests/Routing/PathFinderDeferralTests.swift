@@ -22,11 +22,14 @@ import Testing
     /// - r settles at 0; its scan is deferred to 175,000 + 116,550 = 291,550 (k does not lead into r).
     /// - That scan labels z (weight 30,503, cost 205,503, key 322,053) and x (weight 1,503, cost
     ///   176,503, key 409,603).
-    /// - z settles; k leads into it, so its scan is deferred to 30,503 + A / 0.36 = 322,169.7.
-    /// - z's scan runs: k gets cost 32,009 + A / 0.36 = 323,675.7; k settles, a peer, so its scan runs at
-    ///   once: s gets 32,009 + A / 0.342 = 339,026.5. k was the last usable peer: the search ends.
+    /// - z settles; k, a usable peer, leads into it: that one channel is read at once (k gets cost
+    ///   32,009 + A / 0.36 = 323,675.7), and the scan of z's other channels is deferred to
+    ///   30,503 + A / 0.36 + 116,550 = 438,719.7 (they come from nodes other than the sender's peers).
+    /// - k settles, a peer, so its scan runs at once: s gets 32,009 + A / 0.342 = 339,026.5. k was the last
+    ///   usable peer: the search ends.
     /// x, keyed above the route, never settles (with the bound of 1/0.6 less it settled at 316,363 and its
-    /// deferred scan never ran); the route is the plain search's.
+    /// deferred scan never ran), and neither does z's deferred scan (parts 1-10 ran it, at 322,169.7,
+    /// before k could settle); the route is the plain search's.
     @Test func aScanKeyedAboveTheRouteNeverRuns() throws {
         let g = graph()
         let finder = try makeFinder(g)
@@ -37,7 +40,7 @@ import Testing
         #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sk", "kz", "zr"])
         #expect(route == plain.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: MissionControl(), network: network))
         #expect(finder.scansDeferred == 2)
-        #expect(finder.scansRun == 2)
+        #expect(finder.scansRun == 1)
         #expect(plain.scansDeferred == 0)
     }
 
@@ -46,7 +49,9 @@ import Testing
     /// gap); z, without history, keeps 116,550; x, which y leads into, gets K + 0.999 · A · (1/0.95 - 1) / 0.6
     /// = 82,811.8. r's scan (248,610.5) labels z (key 322,053) and x (key 259,314.8); x settles and its
     /// scan is deferred only to 1,503 + A / (0.6 · 0.95) + 73,610.5 = 259,324.1, below the route and below
-    /// z's key, so it runs next (y, a dead end, gets no label). 3 scans deferred, 3 run, same route.
+    /// z's key, so it runs next (y, a dead end, gets no label). z settles; its channel from k is read at
+    /// once, the rest deferred to 322,169.7 + 73,610.5 = 395,780.2, above the route. 3 scans deferred, 2
+    /// run, same route.
     @Test func historyNextToANodeRaisesItsHopBound() throws {
         let g = graph()
         let finder = try makeFinder(g)
@@ -55,6 +60,43 @@ import Testing
         let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: memory, network: NetworkState(graph: g)))
         #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sk", "kz", "zr"])
         #expect(finder.scansDeferred == 3)
-        #expect(finder.scansRun == 3)
+        #expect(finder.scansRun == 2)
+    }
+
+    /// Only a node whose hops may beat `apriori` at the amount (`hopBound`: a success at that amount or
+    /// more) marks its neighbours: a failure of y -> x at 1,000,000 msat lowers y's hops to below 0.6 for
+    /// 5,000,000, so x is not marked, and the search runs as with no history at all (1 scan).
+    @Test func onlyHistoryThatMayBeatAprioriMarksItsNeighbours() throws {
+        let g = graph()
+        let network = NetworkState(graph: g)
+        for (success, amount, marked) in [(false, Int64(1_000_000), false), (true, Int64(10_000_000), true), (true, Int64(1_000_000), false)] {
+            let finder = try makeFinder(g)
+            var memory = MissionControl()
+            memory.record(from: 5, to: 4, success: success, amount: amount, time: 0)
+            let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: memory, network: network))
+            #expect(route.directions.map { g.channelIDs[Int($0) >> 1] } == ["sk", "kz", "zr"])
+            let b = finder.buffers
+            #expect((b.historyNextStamp[4] == b.generation) == marked)
+            #expect((b.historyOtherStamp[4] == b.generation) == marked)
+            #expect(finder.scansRun == (marked ? 2 : 1))
+        }
+    }
+
+    /// History of a usable peer marks its neighbours as next to history, but not as next to history
+    /// other than the peers: a success on k -> z marks z in `historyNextStamp` only, so z's deferred scan
+    /// (its channel from k read at once) counts every other channel into z at `apriori` at most.
+    @Test func aPeersHistoryIsNotOtherHistory() throws {
+        let g = graph()
+        let finder = try makeFinder(g)
+        let plain = try makeFinder(g)
+        plain.shortcuts = false
+        var memory = MissionControl()
+        memory.record(from: 1, to: 2, success: true, amount: 10_000_000, time: 0)
+        let network = NetworkState(graph: g)
+        let route = try #require(finder.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: memory, network: network))
+        let b = finder.buffers
+        #expect(b.historyNextStamp[2] == b.generation && b.historyNextStamp[0] == b.generation)
+        #expect(b.historyOtherStamp[2] != b.generation && b.historyOtherStamp[0] != b.generation)
+        #expect(route == plain.findRoute(from: 0, to: 3, amount: 5_000_000, now: 0, memory: memory, network: network))
     }
 }
