@@ -39,6 +39,10 @@ public final class FlowOracle {
     var touched: [Int32] = []
     var capacityStamp: [UInt32]
     var stamp: UInt32 = 0
+    /// The far end of each outgoing direction (in the order of `ChannelGraph.outDirections`) and of each
+    /// incoming one (`inDirections`): a breadth-first level reads them in sequence.
+    let outEnds: [Int32]
+    let inEnds: [Int32]
 
     public init(graph: ChannelGraph, maxHops: Int) {
         self.graph = graph
@@ -48,6 +52,8 @@ public final class FlowOracle {
         capacityStamp = [UInt32](repeating: 0, count: graph.directionCount)
         labelStamp = [UInt32](repeating: 0, count: 2 * graph.nodeCount)
         parent = [Int32](repeating: -1, count: 2 * graph.nodeCount)
+        outEnds = graph.outDirections.map { Int32(graph.target(of: Int($0))) }
+        inEnds = graph.inDirections.map { Int32(graph.source(of: Int($0))) }
     }
 
     /// The result for one payment.
@@ -130,7 +136,8 @@ public final class FlowOracle {
     @inline(__always)
     func usable(_ d: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Bool {
         if single {
-            return amount >= graph.htlcMinimumMsat[d] && amount <= graph.htlcMaximumMsat[d]
+            // A direction never carries more than its channel's capacity (checked first: it is static).
+            return amount >= graph.htlcMinimumMsat[d] && amount <= graph.htlcMaximumMsat[d] && graph.capacityMsat[d >> 1] >= amount
                 && directionCapacity(d, network: network, online: online) >= amount
         }
         return residual(d, network: network, online: online) > 0
@@ -169,11 +176,16 @@ public final class FlowOracle {
     /// meet, if they do.
     func growLevel(_ side: Int, from begin: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Int? {
         let n = graph.nodeCount, mine = side * n, other = (1 - side) * n
+        let starts = side == 0 ? graph.outStart : graph.inStart
+        let directions = side == 0 ? graph.outDirections : graph.inDirections
+        let ends = side == 0 ? outEnds : inEnds
         for i in begin..<frontier[side].count {
             let x = Int(frontier[side][i])
-            for d32 in side == 0 ? graph.outgoing(x) : graph.incoming(x) {
-                let d = Int(d32), y = side == 0 ? graph.target(of: d) : graph.source(of: d)
-                guard labelStamp[mine + y] != phase, usable(d, single: single, amount: amount, network: network, online: online) else { continue }
+            for j in Int(starts[x])..<Int(starts[x + 1]) {
+                let y = Int(ends[j])
+                guard labelStamp[mine + y] != phase else { continue }
+                let d32 = directions[j]
+                guard usable(Int(d32), single: single, amount: amount, network: network, online: online) else { continue }
                 labelStamp[mine + y] = phase
                 parent[mine + y] = d32
                 if labelStamp[other + y] == phase { return y }

@@ -3,7 +3,9 @@
 ///
 /// With fees >= 0 every hop of a route carries at least the part's amount, so a route leaves the sender
 /// on a usable channel (spendable >= amount) and then follows directions that are enabled with capacity
-/// and htlc maximum >= amount. A node not reachable that way from the sender's usable peers cannot be on
+/// and htlc maximum >= amount, and whose capacity is at least the amount plus what the payment's own
+/// parts already have in flight on them (the search's own check; part 11: without it an AMP payment's
+/// later parts, whose earlier parts filled the channels next to the sender, flooded the graph). A node not reachable that way from the sender's usable peers cannot be on
 /// a route, and neither can any label there lead to one: an extension of it (over u -> v, the label at
 /// v) lands at a node u from which v would otherwise be reachable. So such labels only ever beget labels
 /// at such nodes; they never change a label at any other node. When no entry left in the heap could
@@ -38,7 +40,7 @@ extension PathFinder {
 
     /// Goes on stamping (generation) the sender and every node reachable from its usable peers over
     /// directions out of nodes other than the sender that are enabled, with capacity and htlc maximum
-    /// >= `amount`, until done (true) or until `m.read` exceeds `budget` directions (false: the stamps
+    /// >= `amount` and capacity >= `amount` plus the payment's own load on them, until done (true) or until `m.read` exceeds `budget` directions (false: the stamps
     /// are partial, and the marking goes on where it stopped when called again). Done or not, it stamps
     /// only nodes that are reachable, each once, so the whole marking reads each direction at most once.
     func markReachable(_ m: inout ReachMarking, sender: Int, amount: Int64, budget: Int = .max) -> Bool {
@@ -64,6 +66,9 @@ extension PathFinder {
                 let out = edges.outgoing[i], w = Int(out.target)
                 if b.reachStamp[w] == g { continue }
                 guard out.maxAmountMsat >= amount else { continue }
+                // What this payment's own parts already ask of the channel counts against it, as in the search.
+                let e = Int(out.position)
+                if b.knowledgeStamp[e] == g && edges.edges[e].capacityMsat - b.knowledge[e].load < amount { continue }
                 b.reachStamp[w] = g
                 b.queue[m.tail] = Int32(w)
                 m.tail += 1

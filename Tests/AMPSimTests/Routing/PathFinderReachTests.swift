@@ -47,6 +47,27 @@ import Testing
         #expect((0..<g.nodeCount).filter { b.reachStamp[$0] == b.generation } == [0, 1])
     }
 
+    /// The chain of `aMarkingStoppedByItsBudgetGoesOnWhereItStopped` with the payment's own parts holding
+    /// all but 999 msat of n1 -> n2's capacity: at 1,000 msat the marking stops at n1 (s, a, n1 stamped);
+    /// at 999 msat it goes through.
+    @Test func thePaymentsOwnLoadCountsAgainstAChannel() throws {
+        let names = ["s", "a"] + (1...9).map { "n\($0)" }
+        let g = graph(names, (0..<10).map { ($0, $0 + 1, Self.big) })
+        let f = try finder(g)
+        let b = f.buffers
+        // n1 -> n2: node 2 to node 3, channel 2's first direction.
+        let loaded = Int(f.edges.position[4])
+        #expect(g.source(of: 4) == 2 && g.target(of: 4) == 3)
+        for (amount, reached) in [(Int64(1_000), 3), (Int64(999), 11)] {
+            b.nextGeneration()
+            b.peerStamp[1] = b.generation
+            b.know(loaded).pointee.load = Self.big - 999
+            var m = PathFinder.ReachMarking()
+            #expect(f.markReachable(&m, sender: 0, amount: amount))
+            #expect((0..<g.nodeCount).filter { b.reachStamp[$0] == b.generation }.count == reached)
+        }
+    }
+
     /// s - a (large), a - b and b - x0 small (1,000,000 msat); the receiver r has two hubs h and h2, each
     /// with a channel to each of 3,000 leaves (so no leaf is a dead end). At 5,000,000 msat the sender's
     /// usable peer a reaches no node but s: no route. Without the stop the search settles r, the hubs and
