@@ -149,13 +149,10 @@ extension PathFinder {
                 if b.boundStamp[v] != g {
                     b.boundStamp[v] = g
                     b.bound[v] = h
-                    b.peerEdgeHead[v] = -1
                 } else if h < b.bound[v] {
                     b.bound[v] = h
                 }
-                b.peerEdges[b.peerEdgeCount] = SearchBuffers.PeerEdge(edge: out.position, next: b.peerEdgeHead[v])
-                b.peerEdgeHead[v] = Int32(b.peerEdgeCount)
-                b.peerEdgeCount += 1
+                b.list(out.position, into: v)
             }
         }
         return (rest, k, true)

@@ -25,11 +25,12 @@ extension PathFinder {
     /// were read: then every node is to be taken as next to history.
     func markHistoryNeighbours(of node: Int) -> Int {
         let b = buffers, g = b.generation
-        let other = b.peerStamp[node] != g
+        let peer = b.peerStamp[node] == g
         for i in Int(graph.outStart[node])..<Int(graph.outStart[node + 1]) {
-            let v = Int(edges.outgoing[i].target)
+            let out = edges.outgoing[i], v = Int(out.target)
             b.historyNextStamp[v] = g
-            if other { b.historyOtherStamp[v] = g }
+            // A usable peer's channels are listed by `setLowerBounds`, when it lists any.
+            if !peer { b.list(out.position, into: v) }
         }
         return graph.degree(node)
     }

@@ -121,7 +121,6 @@ public final class PathFinder {
         var peers: Int32 = 0
         var bound = 0.0
         peerList.removeAll(keepingCapacity: true)
-        b.peerEdgeCount = 0
         flatResults.withUnsafeBufferPointer { results in
             for d32 in graph.outgoing(sender) {
                 let peer = graph.target(of: Int(d32))
@@ -289,15 +288,17 @@ public final class PathFinder {
             // The sender's last usable peer settled: no candidate for the sender can follow this one's.
             defer { if !scan && peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
-            // Only v's channels from the sender's usable peers, now; the others in a deferred scan.
-            var peersOnly = false
+            // Only v's listed channels (from the sender's usable peers and from nodes with history whose
+            // hops may beat `apriori`: `SearchBuffers.list`) now; the others in a deferred scan.
+            var listedOnly = false
             if !scan && deferring && peerStamp[v] != g {
                 let floor = label.weight + attemptCost / (label.probability * (historyNext[v] == g ? remoteBound : otherBound))
                 // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
                 if !floor.isFinite || labels[sender].seen >= g && floor > labels[sender].cost { continue }
-                // Every channel into v but those from usable peers (scanned below) comes from a node whose
-                // bound is at least `gap`.
-                let restFloor = listed && b.historyOtherStamp[v] != g ? label.weight + attemptCost / (label.probability * otherBound) : floor
+                // Every channel into v but the listed ones (read below) comes from a node other than the
+                // sender's usable peers, whose bound is at least `gap`; when the peers' channels are listed,
+                // so are those of every node whose hops may beat `apriori` (or `otherBound` is 0.95).
+                let restFloor = listed ? label.weight + attemptCost / (label.probability * otherBound) : floor
                 let key = restFloor + gap
                 if !(labels[sender].seen >= g && key > labels[sender].cost) {
                     if reachable && reachStamp[v] == g { live += 1 }
@@ -305,8 +306,10 @@ public final class PathFinder {
                                                    nextDirection: Int32(v), node: Int32(v)))
                     deferred += 1
                 }
-                guard boundStamp[v] == g && b.peerEdgeHead[v] >= 0 else { continue }
-                peersOnly = true
+                // Only a node next to a usable peer (bound-stamped) or to history has a list: the label's
+                // own stamps (in the line already loaded) spare the list's load for the others.
+                guard boundStamp[v] == g || historyNext[v] == g, b.listStamp[v] == g else { continue }
+                listedOnly = true
             }
             if scan { run += 1 }
             let x = label.amountIn
@@ -315,17 +318,17 @@ public final class PathFinder {
             // and rounding is monotone, so the distance computed below is at least this.
             let noHistoryFloor = label.weight + attemptCost / (label.probability * probability.apriori)
             var e = Int(start[v]), end = Int(start[v + 1])
-            // The next of v's channels from usable peers to read (`peersOnly`), or -1.
+            // The next of v's listed channels to read (`listedOnly`), or -1.
             var link: Int32 = -1
-            if peersOnly {
-                link = b.peerEdgeHead[v]
+            if listedOnly {
+                link = b.listHead[v]
                 end = e
             }
             scanned &+= end &- e
             while true {
                 if e >= end {
                     guard link >= 0 else { break }
-                    let entry = b.peerEdges[Int(link)]
+                    let entry = b.listedEdges[Int(link)]
                     e = Int(entry.edge)
                     end = e &+ 1
                     link = entry.next

@@ -127,15 +127,17 @@ final class SearchBuffers {
     /// Per node: the generation in which its A* lower bound was set, and the bound.
     let boundStamp: StampColumn
     let bound: UnsafeMutablePointer<Double>
-    /// Per node with a bound stamp, other than the sender and its usable peers: the first of its channels
-    /// from a usable peer in `peerEdges` (-1: none).
-    let peerEdgeHead: UnsafeMutablePointer<Int32>
-    /// The channels from the sender's usable peers into their neighbours, listed per neighbour: an index
-    /// into `BackwardEdges.edges` and the next entry of the same neighbour (-1 at the end). At most one
-    /// entry per direction, which is their capacity.
-    let peerEdges: UnsafeMutablePointer<PeerEdge>
-    var peerEdgeCount = 0
-    struct PeerEdge {
+    /// Channels listed for reading when the node they lead into settles, before the rest of its scan
+    /// (`PathFinder.search`): those from the sender's usable peers and from nodes with history whose hops
+    /// may beat `apriori`. Per node, the generation in which its list was started and its first entry in
+    /// `listedEdges`.
+    let listStamp: UnsafeMutablePointer<UInt32>
+    let listHead: UnsafeMutablePointer<Int32>
+    /// The listed channels: an index into `BackwardEdges.edges` and the next entry of the same node (-1 at
+    /// the end). At most one entry per direction, which is their capacity.
+    let listedEdges: UnsafeMutablePointer<ListedEdge>
+    var listedCount = 0
+    struct ListedEdge {
         var edge: Int32
         var next: Int32
     }
@@ -146,9 +148,6 @@ final class SearchBuffers {
     /// Per node: the generation in which a channel into it from a node with mission-control history
     /// (other than the sender) was marked (`PathFinder.markHistoryNeighbours`).
     let historyNextStamp: StampColumn
-    /// Per node: the generation in which a channel into it from a node with history other than the sender
-    /// and its usable peers was marked (`PathFinder.markHistoryNeighbours`).
-    let historyOtherStamp: UnsafeMutablePointer<UInt32>
     /// Per node: the generation in which it was found to have a channel into the receiver
     /// (`PathFinder.setLowerBounds`).
     let receiverNextStamp: StampColumn
@@ -178,9 +177,9 @@ final class SearchBuffers {
         reachStamp = .filled(0, count: n)
         queue = .filled(0, count: n)
         bound = .filled(0, count: n)
-        peerEdgeHead = .filled(-1, count: n)
-        historyOtherStamp = .filled(0, count: n)
-        peerEdges = .allocate(capacity: max(1, e))
+        listStamp = .filled(0, count: n)
+        listHead = .filled(-1, count: n)
+        listedEdges = .allocate(capacity: max(1, e))
     }
 
     deinit {
@@ -198,20 +197,32 @@ final class SearchBuffers {
         reachStamp.deallocate()
         queue.deallocate()
         bound.deallocate()
-        peerEdgeHead.deallocate()
-        historyOtherStamp.deallocate()
-        peerEdges.deallocate()
+        listStamp.deallocate()
+        listHead.deallocate()
+        listedEdges.deallocate()
     }
 
     /// Starts a new search: a new generation and an empty heap.
     func nextGeneration() {
         generation &+= 2
         if generation == 0 { // wrapped: clear every stamp once
-            for i in 0..<nodeCount { labels[i].seen = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0; receiverNextStamp[i] = 0; historyOtherStamp[i] = 0 }
+            for i in 0..<nodeCount { labels[i].seen = 0; nodeResultStamp[i] = 0; peerStamp[i] = 0; boundStamp[i] = 0; reachStamp[i] = 0; historyNextStamp[i] = 0; receiverNextStamp[i] = 0; listStamp[i] = 0 }
             for i in 0..<edgeCount { knowledgeStamp[i] = 0 }
             generation = 2
         }
         clearQueue()
+        listedCount = 0
+    }
+
+    /// Lists channel `edge` (an index into `BackwardEdges.edges`) into node `v`.
+    @inline(__always) func list(_ edge: Int32, into v: Int) {
+        if listStamp[v] != generation {
+            listStamp[v] = generation
+            listHead[v] = -1
+        }
+        listedEdges[listedCount] = ListedEdge(edge: edge, next: listHead[v])
+        listHead[v] = Int32(listedCount)
+        listedCount += 1
     }
 
     /// The knowledge of edge `e`, reset first if it is from an earlier search.
