@@ -6,7 +6,8 @@
 /// with the graph's values copied unchanged; `position[d]` is the index of direction `d` among them.
 /// `sources[e]` is the edge's source `u`, stored as `~u` (negative) when `u` is a dead end: all its
 /// channels lead to one and the same peer, so no route can pass through it (it could only leave by
-/// going back). Memory linear in directions (56 + 4 + 4 bytes each); immutable once built.
+/// going back). `outgoing` is the same directions by source, for the passes that go forwards from the
+/// sender's side. Memory linear in directions (56 + 4 + 4 + 16 bytes each); immutable once built.
 struct BackwardEdges {
     /// One incoming direction as the search needs it.
     struct Edge {

@@ -52,13 +52,17 @@ extension PathFinder {
 /// has no mission-control history (`HopProbability`: its capacity factor is <= 1) and at most anyHop, the
 /// largest `hopBound` of any node (0.95 once any pair has a success, else `apriori`), when it has. When v
 /// has no channel into the receiver, the label's next node is not the receiver either, and its hop adds
-/// another factor of at most anyHop: E(v) is 1/apriori or 1/anyHop by v's history, times 1/anyHop unless
-/// v has a channel into the receiver. So the extension over u -> v adds at least c(u -> v) = d(u) · E(v),
-/// and d(u) = d(apriori) when u has no history.
+/// another factor of at most anyHop — at most `apriori` when that next node's hops cannot beat `apriori`
+/// (no node next to v can: v is not marked by `markHistoryNeighbours`, which marks the neighbours of
+/// every node whose `hopBound` exceeds `apriori`, when it marked them all; part 11): E(v) is 1/apriori or
+/// 1/anyHop by v's history, times 1 when v has a channel into the receiver, else 1/anyHop when v is
+/// marked and 1/apriori when not (`eQuiet`). So the extension over u -> v adds at least
+/// c(u -> v) = d(u) · E(v), and d(u) = d(apriori) when u's hops cannot beat `apriori`.
 ///
 /// The bound h: h(sender) = h(usable peer) = 0; with K = min d(peer) over usable peers / anyHop, every
-/// other node v gets rest(v) = K + D(v) · E(v), D(v) = d(apriori) when no node with history other than the
-/// sender leads into v (`markHistoryNeighbours`, when it marked them all) and d(anyHop) otherwise; a
+/// other node v gets rest(v) = K + D(v) · E(v), D(v) = d(apriori) when no node whose hops may beat
+/// `apriori`, other than the sender, leads into v (`markHistoryNeighbours`, when it marked them all) and
+/// d(anyHop) otherwise; a
 /// neighbour v of usable peers gets min(d(a) · E(v) over those peers a, rest(v)). Every h but the sender's
 /// and the peers' is >= K (E >= 1/anyHop). Consistency, h(v) <= c(u -> v) + h(u) on every extension the
 /// search makes: into a peer, h = 0; from the sender, only into its usable peers; from a usable peer a
@@ -97,11 +101,12 @@ extension PathFinder {
     }
 
     /// Sets h for the sender, its usable peers and (when their channels are few enough) the peers'
-    /// neighbours; returns h of every other node (`rest`) and `gap`: when the neighbours were set, K, the
-    /// least h of any node other than the sender and its usable peers (0 when they were not). So every
-    /// node leading into a node without a bound stamp, other than the sender, has h >= gap
-    /// (PathFinder+Deferral.swift). `historyMarked`: every node that a node with history leads into is
-    /// marked (`markHistoryNeighbours`).
+    /// neighbours; returns h of every other node (`rest`), `gap` and `listed`: when the neighbours were
+    /// set, K, the least h of any node other than the sender and its usable peers, and true, with every
+    /// channel from a usable peer into a neighbour listed (`SearchBuffers.list`); else 0 and false. So
+    /// every node leading into a node without a bound stamp, other than the sender, has h >= gap, and so
+    /// does every node but the usable peers when `listed` (PathFinder+Deferral.swift). `historyMarked`:
+    /// every node that a node whose hops may beat `apriori` leads into is marked (`markHistoryNeighbours`).
     func setLowerBounds(sender: Int, receiver: Int, amount: Int64, historyMarked: Bool) -> (rest: RestBound, gap: Double, listed: Bool) {
         let b = buffers, g = b.generation
         b.boundStamp[sender] = g

@@ -19,10 +19,23 @@
 /// or infinite (every extension's probability is 0, which lnd abandons). The sender's own channel adds
 /// only its local probability, so a usable peer of the sender is scanned at once; when `counting`, a scan
 /// entry counts as live exactly when v's label is (`isLive`: its extensions cannot be live otherwise).
+///
+/// Listed channels (part 11). The floor takes q(v) over all of v's neighbours and the gap over all nodes
+/// but the sender's peers, so one neighbour that may do better than the rest (a usable peer, whose bound
+/// is 0; a node with history whose hops may beat `apriori`) used to set the key of v's whole scan. Those
+/// channels are now listed per node (`SearchBuffers.list`: from each usable peer, by `setLowerBounds`,
+/// and from each node with such history, here) and read as soon as v settles, which is exact (a label
+/// made before its key is reached is what the plain search makes); the scan of v's other channels is
+/// deferred to w + attemptCost / (p · apriori) + gap, since every other neighbour is neither a peer nor
+/// has hops above `apriori` (when the peers' channels are listed; otherwise the old floor). A node with
+/// history "may beat `apriori`" when its `hopBound` at the amount exceeds it: a success at that amount or
+/// more; a node with only failures, or successes at smaller amounts, has hops at most `apriori`.
 extension PathFinder {
-    /// Stamps (generation) every node that `node`, one with results in the sender's mission control, has
-    /// a channel into; returns the channels read. `findRoute` stops marking once more than `smallWork`
-    /// were read: then every node is to be taken as next to history.
+    /// Stamps (generation) every node that `node`, one with results in the sender's mission control whose
+    /// hops may beat `apriori` at the search's amount, has a channel into, and lists those channels unless
+    /// `node` is a usable peer of the sender (`setLowerBounds` lists a peer's); returns the channels read.
+    /// `findRoute` stops marking once more than `smallWork` were read: then every node is to be taken as
+    /// next to history.
     func markHistoryNeighbours(of node: Int) -> Int {
         let b = buffers, g = b.generation
         let peer = b.peerStamp[node] == g

@@ -32,7 +32,9 @@ import CPrefetch
 /// route (PathFinder+Reach.swift). An extension towards a node without history is dropped before its
 /// probability is computed when even a hop of probability `apriori` could not replace the label there.
 /// A settled node's channels are scanned only when the search reaches a lower bound on the keys that scan
-/// could give (PathFinder+Deferral.swift), so the last nodes settled before the route is found are not.
+/// could give (PathFinder+Deferral.swift), so the last nodes settled before the route is found are not;
+/// its few channels from the sender's usable peers and from nodes with history whose hops may beat
+/// `apriori` are read at once, so they do not hold that bound down.
 /// `shortcuts = false` turns all of these off (the plain search the tests compare against).
 public final class PathFinder {
     public let graph: ChannelGraph
@@ -108,7 +110,8 @@ public final class PathFinder {
         b.nextGeneration()
         let g = b.generation
         flatResults.removeAll(keepingCapacity: true)
-        // Deferred scans (PathFinder+Deferral.swift) need the nodes that a node with history leads into.
+        // Deferred scans (PathFinder+Deferral.swift) need the nodes that a node with history leads into
+        // (marked below, once the usable peers are known).
         let deferring = shortcuts && probability.cost == .apriori && attemptCost(amount) > 0
         for (node, list) in memory.results {
             b.nodeResultStamp[Int(node)] = g
@@ -140,6 +143,8 @@ public final class PathFinder {
             return nil
         }
         let bounded = shortcuts && probability.cost == .apriori && edges.feesNonNegative
+        // Only nodes whose hops may beat `apriori` at this amount count as history here (`hopBound`): a
+        // node with only failures, or successes at smaller amounts, bounds its hops as a node without any.
         var historyWork = 0
         if deferring {
             flatResults.withUnsafeBufferPointer { results in
@@ -150,7 +155,8 @@ public final class PathFinder {
                 }
             }
         }
-        // Every node that a node with history leads into is marked (the marking above stopped at no limit).
+        // Every node that such a node leads into is marked, and its channels from non-peers listed (the
+        // marking above stopped at no limit).
         let historyMarked = deferring && historyWork <= smallWork
         let (rest, gap, listed) = bounded ? setLowerBounds(sender: sender, receiver: receiver, amount: amount, historyMarked: historyMarked)
             : (RestBound.uniform(0), 0, false)

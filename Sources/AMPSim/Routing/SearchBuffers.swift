@@ -8,9 +8,11 @@
 /// uniqueness or exclusivity checks, and never allocates. The priority queue (`SearchBuffers+Queue.swift`)
 /// holds at most one entry per direction (a relaxation), one per node (a deferred scan) plus the receiver,
 /// which is its fixed capacity; it pops entries in the order `precedes` defines (a total order on labels),
-/// never in an order that depends on how they were pushed.
-/// Memory: 176 bytes per node, 96 per direction (labels 64 with four of the six stamps, two stamps 8, results 8, bound 8, queue 4, heap
-/// and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4 per direction).
+/// never in an order that depends on how they were pushed. The listed channels (`list`) hold at most one
+/// entry per direction.
+/// Memory: 184 bytes per node, 104 per direction (labels 64 with four of the seven stamps, three stamps 12, results 8, bound 8,
+/// queue 4, list head 4, heap and radix pool entries 84 per node; knowledge 4 + 8, heap entry 40, radix pool entry 40 + link 4,
+/// listed channel 8 per direction).
 final class SearchBuffers {
     /// A node's label in the current search, and the node's stamps that a scan reads with it: 64 bytes,
     /// one cache line (`labels` is aligned to 64), so a scanned channel's source costs one line, not five.
