@@ -39,10 +39,17 @@ public final class FlowOracle {
     var touched: [Int32] = []
     var capacityStamp: [UInt32]
     var stamp: UInt32 = 0
-    /// The far end of each outgoing direction (in the order of `ChannelGraph.outDirections`) and of each
-    /// incoming one (`inDirections`): a breadth-first level reads them in sequence.
-    let outEnds: [Int32]
-    let inEnds: [Int32]
+    /// Each outgoing direction (in the order of `ChannelGraph.outDirections`) and each incoming one
+    /// (`inDirections`) as a breadth-first level reads them, in sequence: the far end, and the static
+    /// limits of one HTLC (htlc minimum; the least of htlc maximum and channel capacity).
+    struct Slot {
+        var htlcMinimumMsat: Int64
+        var singleMaximumMsat: Int64
+        var end: Int32
+        var direction: Int32
+    }
+    let outSlots: [Slot]
+    let inSlots: [Slot]
 
     public init(graph: ChannelGraph, maxHops: Int) {
         self.graph = graph
@@ -52,8 +59,13 @@ public final class FlowOracle {
         capacityStamp = [UInt32](repeating: 0, count: graph.directionCount)
         labelStamp = [UInt32](repeating: 0, count: 2 * graph.nodeCount)
         parent = [Int32](repeating: -1, count: 2 * graph.nodeCount)
-        outEnds = graph.outDirections.map { Int32(graph.target(of: Int($0))) }
-        inEnds = graph.inDirections.map { Int32(graph.source(of: Int($0))) }
+        func slot(_ d32: Int32, end: Int) -> Slot {
+            let d = Int(d32)
+            return Slot(htlcMinimumMsat: graph.htlcMinimumMsat[d], singleMaximumMsat: min(graph.htlcMaximumMsat[d], graph.capacityMsat[d >> 1]),
+                        end: Int32(end), direction: d32)
+        }
+        outSlots = graph.outDirections.map { slot($0, end: graph.target(of: Int($0))) }
+        inSlots = graph.inDirections.map { slot($0, end: graph.source(of: Int($0))) }
     }
 
     /// The result for one payment.
@@ -177,15 +189,20 @@ public final class FlowOracle {
     func growLevel(_ side: Int, from begin: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Int? {
         let n = graph.nodeCount, mine = side * n, other = (1 - side) * n
         let starts = side == 0 ? graph.outStart : graph.inStart
-        let directions = side == 0 ? graph.outDirections : graph.inDirections
-        let ends = side == 0 ? outEnds : inEnds
+        let slots = side == 0 ? outSlots : inSlots
         for i in begin..<frontier[side].count {
             let x = Int(frontier[side][i])
             for j in Int(starts[x])..<Int(starts[x + 1]) {
-                let y = Int(ends[j])
+                let slot = slots[j], y = Int(slot.end)
                 guard labelStamp[mine + y] != phase else { continue }
-                let d32 = directions[j]
-                guard usable(Int(d32), single: single, amount: amount, network: network, online: online) else { continue }
+                let d32 = slot.direction
+                // `usable`, with the single-path check's static limits read from the slot.
+                if single {
+                    guard amount >= slot.htlcMinimumMsat && amount <= slot.singleMaximumMsat
+                        && directionCapacity(Int(d32), network: network, online: online) >= amount else { continue }
+                } else {
+                    guard residual(Int(d32), network: network, online: online) > 0 else { continue }
+                }
                 labelStamp[mine + y] = phase
                 parent[mine + y] = d32
                 if labelStamp[other + y] == phase { return y }
