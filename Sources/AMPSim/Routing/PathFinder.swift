@@ -122,6 +122,8 @@ public final class PathFinder {
         // The sender's usable peers: its candidates come from them only. Amounts only grow upstream when
         // fees are non-negative, so a channel that cannot spend `amount` can carry no route.
         var peers: Int32 = 0
+        // Bit (peer mod 64) of every usable peer: a node whose bit is clear is no peer, without a load.
+        var peerMask: UInt64 = 0
         var bound = 0.0
         peerList.removeAll(keepingCapacity: true)
         flatResults.withUnsafeBufferPointer { results in
@@ -130,6 +132,7 @@ public final class PathFinder {
                 guard !edges.feesNonNegative || network.spendable(Int(d32)) >= amount, b.peerStamp[peer] != g, peerOnline(peer) else { continue }
                 b.peerStamp[peer] = g
                 peers += 1
+                peerMask |= 1 << UInt64(peer & 63)
                 guard shortcuts else { continue }
                 let local = probability.localProbability(pair: pairResult(sender, peer, results), now: now)
                 let hop = peer == receiver ? 1 : hopBound(peer, amount: amount, now: now, results: results)
@@ -171,7 +174,7 @@ public final class PathFinder {
                             }
                             search(sender: sender, receiver: receiver, amount: amount, now: now, network: network, finalCLTV: finalCLTV,
                                    edges: edgeBuffer.baseAddress!, sources: sourceBuffer.baseAddress!, start: startBuffer.baseAddress!,
-                                   results: results, peers: peers, rest: rest, gap: gap, listed: listed, deferring: deferring, historyMarked: historyMarked,
+                                   results: results, peers: peers, peerMask: peerMask, rest: rest, gap: gap, listed: listed, deferring: deferring, historyMarked: historyMarked,
                                    peerOnline: peerOnline)
                         }
                     }
@@ -223,7 +226,7 @@ public final class PathFinder {
     @inline(__always)
     func search(sender: Int, receiver: Int, amount: Int64, now: Int64, network: NetworkState, finalCLTV: Int32,
                 edges: UnsafePointer<BackwardEdges.Edge>, sources: UnsafePointer<Int32>, start: UnsafePointer<Int32>,
-                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, rest: RestBound, gap: Double, listed: Bool, deferring: Bool, historyMarked: Bool,
+                results: UnsafeBufferPointer<MissionControl.PairResult>, peers: Int32, peerMask: UInt64, rest: RestBound, gap: Double, listed: Bool, deferring: Bool, historyMarked: Bool,
                 peerOnline: (Int) -> Bool) {
         let b = buffers
         let g = b.generation
@@ -292,12 +295,13 @@ public final class PathFinder {
             let label = labels[v]
             let c = label.cost
             // The sender's last usable peer settled: no candidate for the sender can follow this one's.
-            defer { if !scan && peerStamp[v] == g { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
+            let peer = (peerMask >> UInt64(v & 63)) & 1 != 0 && peerStamp[v] == g
+            defer { if !scan && peer { peersLeft -= 1; if peersLeft == 0 && shortcuts { b.clearQueue() } } }
             if label.hopCount >= maxHops { continue }
             // Only v's listed channels (from the sender's usable peers and from nodes with history whose
             // hops may beat `apriori`: `SearchBuffers.list`) now; the others in a deferred scan.
             var listedOnly = false
-            if !scan && deferring && peerStamp[v] != g {
+            if !scan && deferring && !peer {
                 let floor = label.weight + attemptCost / (label.probability * (historyNext[v] == g ? remoteBound : otherBound))
                 // Every extension is abandoned (probability 0), or comes after the sender's label (see below).
                 if !floor.isFinite || labels[sender].seen >= g && floor > labels[sender].cost { continue }
