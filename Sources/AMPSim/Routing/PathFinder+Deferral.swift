@@ -25,9 +25,11 @@
 /// is 0; a node with history whose hops may beat `apriori`) used to set the key of v's whole scan. Those
 /// channels are now listed per node (`SearchBuffers.list`: from each usable peer, by `setLowerBounds`,
 /// and from each node with such history, here) and read as soon as v settles, which is exact (a label
-/// made before its key is reached is what the plain search makes); the scan of v's other channels is
-/// deferred to w + attemptCost / (p · apriori) + gap, since every other neighbour is neither a peer nor
-/// has hops above `apriori` (when the peers' channels are listed; otherwise the old floor). A node with
+/// made before its key is reached is what the plain search makes); when the peers' channels are listed,
+/// the scan of v's other channels is deferred to w + attemptCost / (p · apriori) + gap, since every other
+/// neighbour is neither a peer nor has hops above `apriori` (0.95 instead of `apriori` when the history
+/// marking stopped at its budget, so that not every such node's channels are listed); otherwise to the
+/// old floor. A node with
 /// history "may beat `apriori`" when its `hopBound` at the amount exceeds it: a success at that amount or
 /// more; a node with only failures, or successes at smaller amounts, has hops at most `apriori`.
 extension PathFinder {
