@@ -143,13 +143,13 @@ public final class FlowOracle {
                       senderSpendableMsat: spendable, receiverInboundMsat: inbound)
     }
 
-    /// Whether direction `d` may be used: in one HTLC of `amount` (single path), or with residual
-    /// capacity left (flow).
+    /// Whether the slot's direction may be used: in one HTLC of `amount` (single path: its static limits
+    /// first, read from the slot, then what it can carry now), or with residual capacity left (flow).
     @inline(__always)
-    func usable(_ d: Int, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Bool {
+    func usable(_ slot: Slot, single: Bool, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Bool {
+        let d = Int(slot.direction)
         if single {
-            // A direction never carries more than its channel's capacity (checked first: it is static).
-            return amount >= graph.htlcMinimumMsat[d] && amount <= graph.htlcMaximumMsat[d] && graph.capacityMsat[d >> 1] >= amount
+            return amount >= slot.htlcMinimumMsat && amount <= slot.singleMaximumMsat
                 && directionCapacity(d, network: network, online: online) >= amount
         }
         return residual(d, network: network, online: online) > 0
@@ -194,17 +194,9 @@ public final class FlowOracle {
             let x = Int(frontier[side][i])
             for j in Int(starts[x])..<Int(starts[x + 1]) {
                 let slot = slots[j], y = Int(slot.end)
-                guard labelStamp[mine + y] != phase else { continue }
-                let d32 = slot.direction
-                // `usable`, with the single-path check's static limits read from the slot.
-                if single {
-                    guard amount >= slot.htlcMinimumMsat && amount <= slot.singleMaximumMsat
-                        && directionCapacity(Int(d32), network: network, online: online) >= amount else { continue }
-                } else {
-                    guard residual(Int(d32), network: network, online: online) > 0 else { continue }
-                }
+                guard labelStamp[mine + y] != phase, usable(slot, single: single, amount: amount, network: network, online: online) else { continue }
                 labelStamp[mine + y] = phase
-                parent[mine + y] = d32
+                parent[mine + y] = slot.direction
                 if labelStamp[other + y] == phase { return y }
                 frontier[side].append(Int32(y))
             }
@@ -233,8 +225,10 @@ public final class FlowOracle {
     /// Exact check that one path of at most the hop limit takes the whole amount in one HTLC per hop.
     func singlePath(sender: Int, receiver: Int, amount: Int64, network: NetworkState, online: (Int) -> Bool) -> Bool {
         // A first and a last hop able to take it are necessary: most infeasible payments stop here.
-        guard graph.outgoing(sender).contains(where: { usable(Int($0), single: true, amount: amount, network: network, online: online) }),
-              graph.incoming(receiver).contains(where: { usable(Int($0), single: true, amount: amount, network: network, online: online) })
+        guard outSlots[Int(graph.outStart[sender])..<Int(graph.outStart[sender + 1])].contains(where: {
+                  usable($0, single: true, amount: amount, network: network, online: online) }),
+              inSlots[Int(graph.inStart[receiver])..<Int(graph.inStart[receiver + 1])].contains(where: {
+                  usable($0, single: true, amount: amount, network: network, online: online) })
         else { return false }
         return shortestPath(sender: sender, receiver: receiver, single: true, amount: amount, network: network, online: online)
     }

@@ -62,14 +62,14 @@ extension PathFinder {
 /// The bound h: h(sender) = h(usable peer) = 0; with K = min d(peer) over usable peers / anyHop, every
 /// other node v gets rest(v) = K + D(v) · E(v), D(v) = d(apriori) when no node whose hops may beat
 /// `apriori`, other than the sender, leads into v (`markHistoryNeighbours`, when it marked them all) and
-/// d(anyHop) otherwise; a
-/// neighbour v of usable peers gets min(d(a) · E(v) over those peers a, rest(v)). Every h but the sender's
-/// and the peers' is >= K (E >= 1/anyHop). Consistency, h(v) <= c(u -> v) + h(u) on every extension the
-/// search makes: into a peer, h = 0; from the sender, only into its usable peers; from a usable peer a
-/// into v, c >= d(a) · E(v) >= h(v); from any other u, c >= D(v) · E(v) (u's d is at least D(v)) and
-/// h(u) >= K, so c + h(u) >= rest(v) >= h(v). (Measured against the bound of parts 1-7, E = 1 and
-/// D = d(anyHop): case C with 4,000 payments settles 24% fewer nodes and reads 3% fewer channels, about 5%
-/// less CPU time; case I with 6,000 payments 18% and 2%, no change in time measurable on this VM.)
+/// d(anyHop) otherwise; a neighbour v of usable peers gets min(d(a) · E(v) over those peers a, rest(v)).
+/// Every h but the sender's and the peers' is >= K (E >= 1/anyHop). Consistency, h(v) <= c(u -> v) + h(u)
+/// on every extension the search makes: into a peer, h = 0; from the sender, only into its usable peers;
+/// from a usable peer a into v, c >= d(a) · E(v) >= h(v); from any other u, c >= D(v) · E(v) (u's d is at
+/// least D(v)) and h(u) >= K, so c + h(u) >= rest(v) >= h(v). (Measured against the bound of parts 1-7, E
+/// = 1 and D = d(anyHop): case C with 4,000 payments settles 24% fewer nodes and reads 3% fewer channels,
+/// about 5% less CPU time; case I with 6,000 payments 18% and 2%, no change in time measurable on this
+/// VM.)
 ///
 /// The heap orders by cost + h, then by the labels' order; labels at
 /// one node keep their order (same h), and every extension comes strictly later, so the search returns
@@ -80,12 +80,12 @@ extension PathFinder {
     /// v, E(v) by whether v has history itself and whether it has a channel into the receiver (`value`).
     struct RestBound {
         var k: Double
-        /// D(v): no node with history leads into v, or one does.
+        /// D(v): no node whose hops may beat `apriori` leads into v, or one does.
         var dApriori: Double, dAny: Double
         /// E(v)'s factor for the hop out of v: v without and with history.
         var eApriori: Double, eAny: Double
-        /// E(v)'s factor for the hop after v's (none when v has a channel into the receiver): v next to no
-        /// node with history, or next to one.
+        /// E(v)'s factor for the hop after v's when v is next to no node whose hops may beat `apriori`
+        /// (`eAny` when it is, 1 when v has a channel into the receiver).
         var eQuiet: Double
 
         static func uniform(_ h: Double) -> RestBound { RestBound(k: h, dApriori: 0, dAny: 0, eApriori: 1, eAny: 1, eQuiet: 1) }

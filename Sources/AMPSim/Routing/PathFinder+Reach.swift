@@ -5,14 +5,14 @@
 /// on a usable channel (spendable >= amount) and then follows directions that are enabled with capacity
 /// and htlc maximum >= amount, and whose capacity is at least the amount plus what the payment's own
 /// parts already have in flight on them (the search's own check; part 11: without it an AMP payment's
-/// later parts, whose earlier parts filled the channels next to the sender, flooded the graph). A node not reachable that way from the sender's usable peers cannot be on
-/// a route, and neither can any label there lead to one: an extension of it (over u -> v, the label at
-/// v) lands at a node u from which v would otherwise be reachable. So such labels only ever beget labels
-/// at such nodes; they never change a label at any other node. When no entry left in the heap could
-/// lead to a route (none is at a node that can lie on one), none
-/// can appear later (every label descends from one in the heap): the search stops with no route, as
-/// plain label-setting would end after settling the rest. Labels are never skipped, only the search
-/// ended, so the labels a search sets before then are those it always set.
+/// later parts, whose earlier parts filled the channels next to the sender, flooded the graph). A node
+/// not reachable that way from the sender's usable peers cannot be on a route, and neither can any label
+/// there lead to one: an extension of it (over u -> v, the label at v) lands at a node u from which v
+/// would otherwise be reachable. So such labels only ever beget labels at such nodes; they never change a
+/// label at any other node. When no entry left in the heap could lead to a route (none is at a node that
+/// can lie on one), none can appear later (every label descends from one in the heap): the search stops
+/// with no route, as plain label-setting would end after settling the rest. Labels are never skipped,
+/// only the search ended, so the labels a search sets before then are those it always set.
 extension PathFinder {
     /// Pops after which a search that has not finished starts marking the reachable nodes. The marking
     /// pays off on a search that fails (an AMP payment's last searches flood the graph from the receiver,
@@ -40,8 +40,9 @@ extension PathFinder {
 
     /// Goes on stamping (generation) the sender and every node reachable from its usable peers over
     /// directions out of nodes other than the sender that are enabled, with capacity and htlc maximum
-    /// >= `amount` and capacity >= `amount` plus the payment's own load on them, until done (true) or until `m.read` exceeds `budget` directions (false: the stamps
-    /// are partial, and the marking goes on where it stopped when called again). Done or not, it stamps
+    /// >= `amount` and capacity >= `amount` plus the payment's own load on them, until done (true) or
+    /// until `m.read` exceeds `budget` directions (false: the stamps are partial, and the marking goes on
+    /// where it stopped when called again). Done or not, it stamps
     /// only nodes that are reachable, each once, so the whole marking reads each direction at most once.
     func markReachable(_ m: inout ReachMarking, sender: Int, amount: Int64, budget: Int = .max) -> Bool {
         let b = buffers, g = b.generation
